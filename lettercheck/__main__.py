@@ -1,0 +1,3 @@
+from lettercheck.cli import main
+
+main()

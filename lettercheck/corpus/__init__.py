@@ -1,0 +1,1 @@
+"""The annotated corpus: ground truth for tests, training, evaluation and trainers."""
