@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Literal, TypeVar
 
 import yaml
-from pydantic import BaseModel, ValidationError, field_validator
+from pydantic import BaseModel, Field, ValidationError, field_validator
 
 from lettercheck.letters import ELEMENT_IDS, Decision, LetterKind
 from lettercheck.resources import rules_dir
@@ -81,6 +81,27 @@ class Requirements(BaseModel):
             for element_id in self.only_when_fault_found:
                 table.pop(element_id, None)
         return table
+
+
+class Examples(BaseModel):
+    """Every rule proves itself: text that must pass it and text that must fail it."""
+
+    passing: list[str] = Field(min_length=1)
+    failing: list[str] = Field(min_length=1)
+
+
+class RuleDoc(BaseModel):
+    """What a person is told about a rule, by `lettercheck rules`, `explain`, SARIF and
+    HTML reports. For a `missing-<element>` rule the severity shown is the highest the
+    requirements table gives it; each finding carries the severity for its letter."""
+
+    id: str
+    severity: Severity
+    provision: str
+    kinds: list[LetterKind]
+    message: str  # one line, as in a finding
+    explanation: str  # why, quoting the Code
+    examples: Examples
 
 
 class OmbudsmanDetails(BaseModel):
