@@ -46,6 +46,7 @@ class LetterInfo(BaseModel):
     stage: int
     source: Literal["detected", "given"]
     confidence: float
+    decision: str | None = None  # responses: upheld / partly-upheld / not-upheld, if found
 
 
 class Stats(BaseModel):
@@ -68,6 +69,8 @@ class FileResult(BaseModel):
     findings: list[Finding] = Field(default_factory=list)
     suppressed: list[Finding] = Field(default_factory=list)
     stats: Stats | None = None
+    # The letter's text, for reports that show it (HTML); never in the JSON.
+    text: str | None = Field(default=None, exclude=True)
 
     @property
     def errors(self) -> int:
