@@ -18,7 +18,9 @@ from lettercheck.catalogue import RuleDoc, load_elements, load_requirements
 from lettercheck.config import Config
 from lettercheck.letters import Decision, LetterKind, missing_rule_id
 from lettercheck.report.html_report import letter_section, page
-from lettercheck.results import CheckReport, FileResult
+from lettercheck.results import CheckReport, FileError, FileResult
+
+INTERNAL_ERROR = "internal-error"  # the linter itself failed on the file (a bug to report)
 
 
 class ProvisionRow(BaseModel):
@@ -114,11 +116,30 @@ def summarise(results: list[FileResult]) -> AuditSummary:
     )
 
 
-def _check_one(args: tuple[Path, Config]) -> list[FileResult]:
+def check_safely(
+    path: Path, config: Config, kind: LetterKind | None = None, stage: int | None = None
+) -> list[FileResult]:
+    """check_path, except that a bug the linter hits on one letter becomes that
+    letter's "internal-error" result instead of ending a batch of thousands."""
     from lettercheck.lint import check_path
 
+    try:
+        return check_path(path, config, kind=kind, stage=stage)
+    except Exception as error:  # any failure is reported against the file, never raised
+        reason = " ".join(f"{type(error).__name__}: {error}".split())[:300]
+        message = f"lettercheck failed on this file ({reason}); please report it"
+        return [
+            FileResult(
+                path=str(path),
+                status="error",
+                error=FileError(code=INTERNAL_ERROR, message=message),
+            )
+        ]
+
+
+def _check_one(args: tuple[Path, Config]) -> list[FileResult]:
     path, config = args
-    return check_path(path, config)
+    return check_safely(path, config)
 
 
 def check_all(paths: Iterable[Path], config: Config, jobs: int = 1) -> list[FileResult]:

@@ -30,6 +30,9 @@ class Landlord(BaseModel):
     signatory_title: str = "Complaints Manager"
     ombudsman: Literal["housing", "lgsco"] = "housing"
     nation: Nation = Nation.ENGLAND
+    # Working days a resident is asked to request stage 2 within, printed as a date in a
+    # stage 1 response (6.9g: how, to whom, by when); null prints no time limit.
+    escalation_window_days: int | None = Field(default=20, ge=1)
 
 
 class LintSettings(BaseModel):

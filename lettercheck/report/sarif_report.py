@@ -6,6 +6,7 @@ linter read), which for DOCX and PDF is not a byte position in the file; page an
 paragraph are given as properties for those."""
 
 import json
+from urllib.parse import quote
 
 from lettercheck import __version__
 from lettercheck.catalogue import RuleDoc
@@ -32,8 +33,15 @@ def _rule_descriptor(doc: RuleDoc) -> dict:
     }
 
 
+def _uri(path: str) -> str:
+    """A file's path as the URI reference SARIF requires: forward slashes, spaces and
+    other unsafe characters %-escaped; an email attachment ("mail.eml#a.pdf") keeps its
+    "#", which reads as a fragment of the email's URI."""
+    return quote(path.replace("\\", "/"), safe="/#")
+
+
 def _location(path: str, finding: Finding) -> dict:
-    physical: dict = {"artifactLocation": {"uri": path}}
+    physical: dict = {"artifactLocation": {"uri": _uri(path)}}
     where = finding.location
     if where.start is not None and where.end is not None:
         region: dict = {"charOffset": where.start, "charLength": where.end - where.start}
@@ -68,7 +76,7 @@ def render(report: CheckReport, rule_docs: dict[str, RuleDoc]) -> str:
             "level": "error",
             "message": {"text": f"{result.path}: {result.error.message}"},
             "descriptor": {"id": result.error.code},
-            "locations": [{"physicalLocation": {"artifactLocation": {"uri": result.path}}}],
+            "locations": [{"physicalLocation": {"artifactLocation": {"uri": _uri(result.path)}}}],
         }
         for result in report.files
         if result.status == "error" and result.error
@@ -97,7 +105,7 @@ def render(report: CheckReport, rule_docs: dict[str, RuleDoc]) -> str:
                         "toolExecutionNotifications": notifications,
                     }
                 ],
-                "artifacts": [{"location": {"uri": result.path}} for result in report.files],
+                "artifacts": [{"location": {"uri": _uri(result.path)}} for result in report.files],
                 "results": results,
             }
         ],

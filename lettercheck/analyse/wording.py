@@ -1,0 +1,277 @@
+"""The wording rules' detectors. A rule file names its detector: `cues` (token cues,
+phrases and regular expressions with negation/quotation guards, also what a
+landlord's own rule files use), `ombudsman`, `timescale`, `late-letter` or
+`plain-language`; each returns the places where the letter breaks the rule."""
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+from spacy.tokens import Span
+
+from lettercheck.analyse.dates import find_dates, find_timescales
+from lettercheck.analyse.letter import SALUTATION, LetterAnalysis
+from lettercheck.analyse.ombudsman import email_closed
+from lettercheck.analyse.readability import words
+from lettercheck.analyse.senses import negated, reported_from_resident
+from lettercheck.calendar import WorkingDayCalendar
+from lettercheck.catalogue import OmbudsmanCatalogue, WordingRule
+from lettercheck.letters import LetterKind
+
+
+@dataclass(frozen=True)
+class Breach:
+    """Where a rule is broken: character offsets into the letter and what to add to the
+    rule's message (None for nothing)."""
+
+    start: int | None
+    end: int | None
+    detail: str | None = None
+
+
+@dataclass(frozen=True)
+class Context:
+    calendar: WorkingDayCalendar
+    ombudsmen: OmbudsmanCatalogue
+
+
+def _sentence_of(analysis: LetterAnalysis, start: int, end: int) -> Span | None:
+    span = analysis.doc.char_span(start, end, alignment_mode="expand")
+    return span.sent if span is not None and len(span) else None
+
+
+def _trimmed(sentence: Span) -> Breach:
+    text = sentence.text
+    start = sentence.start_char + (len(text) - len(text.lstrip()))
+    return Breach(start, sentence.start_char + len(text.rstrip()))
+
+
+def _cues(rule: WordingRule, analysis: LetterAnalysis, context: Context) -> list[Breach]:
+    label = f"rule:{rule.id}"
+    unless = analysis.sentence_starts(f"{label}:unless")
+    wanted = analysis.sentence_starts(f"{label}:context") if rule.context else None
+    spans = list(analysis.spans(label))
+    for pattern in rule.regexes:
+        for match in re.finditer(pattern, analysis.document.text):
+            span = analysis.doc.char_span(match.start(), match.end(), alignment_mode="expand")
+            if span is not None and len(span):
+                spans.append(span)
+    breaches: dict[int, Breach] = {}
+    for span in sorted(spans, key=lambda s: s.start):
+        sentence = span.sent
+        if sentence.start in unless or sentence.start in breaches:
+            continue
+        if wanted is not None and sentence.start not in wanted:
+            continue
+        if rule.guards.negation and negated(span):
+            continue
+        if rule.guards.quotation and reported_from_resident(span):
+            continue
+        breaches[sentence.start] = _trimmed(sentence)
+    return list(breaches.values())
+
+
+def _ombudsman(rule: WordingRule, analysis: LetterAnalysis, context: Context) -> list[Breach]:
+    breaches = []
+    unless = analysis.sentence_starts(f"rule:{rule.id}:unless")
+    for mention in analysis.mentions:
+        if mention.status != "current":
+            what = {"superseded": "out of date", "wrong": "not the Ombudsman's"}[mention.status]
+            detail = f"{mention.text!r} is {what}"
+            breaches.append(Breach(mention.start, mention.end, detail))
+        elif (
+            mention.channel == "email"
+            and email_closed(context.ombudsmen, mention.ombudsman, analysis.letter_date)
+        ):
+            sentence = _sentence_of(analysis, mention.start, mention.end)
+            if sentence is not None and sentence.start in unless:
+                continue
+            closed = context.ombudsmen.ombudsmen[mention.ombudsman].email_complaints_closed
+            detail = f"the Ombudsman has not taken new complaints by email since {closed:%d %B %Y}"
+            breaches.append(Breach(mention.start, mention.end, detail))
+    return breaches
+
+
+def _nearest_subject(analysis: LetterAnalysis, sentence: Span, before: int) -> str | None:
+    """What a timescale is about: the nearest subject cue before it in its sentence."""
+    best: tuple[int, str] | None = None
+    for subject in ("acknowledge", "extension", "response", "exclude"):
+        for span in analysis.spans(f"timescale:{subject}"):
+            if sentence.start <= span.start and span.end_char <= before:
+                if best is None or span.end_char > best[0]:
+                    best = (span.end_char, subject)
+    return best[1] if best else None
+
+
+def _timescale(rule: WordingRule, analysis: LetterAnalysis, context: Context) -> list[Breach]:
+    settings = rule.timescales
+    assert settings is not None
+    stage2 = analysis.sentence_starts("timescale:stage2")
+    breaches = []
+
+    def limit_for(subject: str, sentence: Span) -> tuple[str, int, int]:
+        if analysis.kind is LetterKind.EXTENSION and subject == "response":
+            subject = "extension"
+        stage = 2 if sentence.start in stage2 else analysis.stage
+        return subject, stage, settings.limits[subject][stage]
+
+    for timescale in find_timescales(analysis.document.text):
+        sentence = _sentence_of(analysis, timescale.start, timescale.end)
+        if sentence is None or "ombudsman" in sentence.text.lower():
+            continue
+        subject = _nearest_subject(analysis, sentence, timescale.start)
+        if subject in (None, "exclude"):
+            continue
+        subject, stage, limit = limit_for(subject, sentence)
+        days = timescale.working_days(settings.days_mean_working_days)
+        if days > limit:
+            text = analysis.document.text[timescale.start : timescale.end]
+            detail = (
+                f"{text!r} is more than the Code's {limit} working days "
+                f"for {_SUBJECT_NAMES[subject]} at stage {stage}"
+            )
+            breaches.append(Breach(timescale.start, timescale.end, detail))
+    if analysis.kind is LetterKind.ACKNOWLEDGEMENT and analysis.letter_date:
+        for mention in find_dates(analysis.document.text, near=analysis.letter_date):
+            if mention.value is None or mention.value <= analysis.letter_date:
+                continue
+            sentence = _sentence_of(analysis, mention.start, mention.end)
+            if sentence is None or _nearest_subject(analysis, sentence, mention.start) != "response":
+                continue
+            subject, stage, limit = limit_for("response", sentence)
+            days = context.calendar.working_days_between(analysis.letter_date, mention.value)
+            if days > limit:
+                detail = (
+                    f"{mention.value:%d %B %Y} is {days} working days after the letter, more "
+                    f"than the Code's {limit} for a stage {stage} response"
+                )
+                breaches.append(Breach(mention.start, mention.end, detail))
+    return breaches
+
+
+_SUBJECT_NAMES = {
+    "acknowledge": "an acknowledgement",
+    "response": "a response",
+    "extension": "an extension",
+}
+
+
+def _dated_events(analysis: LetterAnalysis) -> dict[str, list[date]]:
+    """Dates the letter says things happened on, by role: received, acknowledged,
+    extended_to. Dates in the letter's heading (its own date) are left out."""
+    assert analysis.letter_date is not None
+    heading_end = 0
+    for block in analysis.document.blocks:
+        if block.text.strip().lower().startswith(SALUTATION):
+            heading_end = block.start
+            break
+    roles = {
+        role: analysis.sentence_starts(f"date:{role}")
+        for role in ("acknowledged", "extended_to", "received")
+    }
+    events: dict[str, list[date]] = {role: [] for role in roles}
+    for mention in find_dates(analysis.document.text, near=analysis.letter_date):
+        if mention.value is None or mention.start < heading_end:
+            continue
+        sentence = _sentence_of(analysis, mention.start, mention.end)
+        if sentence is None:
+            continue
+        for role, starts in roles.items():
+            if sentence.start in starts:
+                if role == "extended_to" or mention.value <= analysis.letter_date:
+                    events[role].append(mention.value)
+                break
+    return events
+
+
+def _late_letter(rule: WordingRule, analysis: LetterAnalysis, context: Context) -> list[Breach]:
+    settings = rule.lateness
+    assert settings is not None
+    if analysis.letter_date is None:
+        return []
+    calendar = context.calendar
+    events = _dated_events(analysis)
+    received = max(events["received"], default=None)
+    if analysis.kind is LetterKind.ACKNOWLEDGEMENT:
+        if received is None:
+            return []
+        days = calendar.working_days_between(received, analysis.letter_date)
+        if days <= settings.acknowledge_within:
+            return []
+        return [
+            Breach(
+                None,
+                None,
+                f"dated {days} working days after the {received:%d %B %Y} it was received "
+                f"(the Code allows {settings.acknowledge_within})",
+            )
+        ]
+    if analysis.kind is not LetterKind.RESPONSE:
+        return []
+    within = settings.respond_within[analysis.stage]
+    acknowledged = [day for day in events["acknowledged"] if received is None or day >= received]
+    if acknowledged:
+        start = max(acknowledged)
+        due = calendar.add_working_days(start, within)
+        basis = f"{within} working days after the acknowledgement of {start:%d %B %Y}"
+    elif received is not None:
+        due = calendar.add_working_days(received, settings.acknowledge_within + within)
+        basis = (
+            f"{settings.acknowledge_within + within} working days after it was received "
+            f"on {received:%d %B %Y}"
+        )
+    else:
+        return []
+    if events["extended_to"]:
+        extended = max(events["extended_to"])
+        if extended > due:
+            due, basis = extended, f"the agreed extension to {extended:%d %B %Y}"
+    if analysis.letter_date <= due:
+        return []
+    return [Breach(None, None, f"the response was due by {due:%d %B %Y} ({basis})")]
+
+
+def _plain_language(rule: WordingRule, analysis: LetterAnalysis, context: Context) -> list[Breach]:
+    settings = rule.plain_language
+    assert settings is not None
+    breaches = []
+    text = analysis.document.text
+    jargon = re.compile(
+        r"\b(" + "|".join(re.escape(term) for term in settings.jargon) + r")\b", re.IGNORECASE
+    )
+    for match in jargon.finditer(text):
+        plainer = settings.jargon[match.group(1).lower()]
+        detail = f"{match.group(1)!r}: try {plainer!r}"
+        breaches.append(Breach(match.start(), match.end(), detail))
+    for sentence in analysis.doc.sents:
+        count = len(words(sentence.text))
+        if count > settings.max_sentence_words:
+            breach = _trimmed(sentence)
+            detail = f"a sentence of {count} words (over {settings.max_sentence_words})"
+            breaches.append(Breach(breach.start, breach.end, detail))
+    ease = analysis.reading_ease
+    if (
+        ease is not None
+        and analysis.words >= settings.min_words_for_reading_ease
+        and ease < settings.min_reading_ease
+    ):
+        detail = f"reading ease {ease:.0f} (below {settings.min_reading_ease:.0f})"
+        breaches.append(Breach(None, None, detail))
+    return breaches
+
+
+DETECTORS: dict[str, Callable[[WordingRule, LetterAnalysis, Context], list[Breach]]] = {
+    "cues": _cues,
+    "ombudsman": _ombudsman,
+    "timescale": _timescale,
+    "late-letter": _late_letter,
+    "plain-language": _plain_language,
+}
+
+
+def breaches_of(rule: WordingRule, analysis: LetterAnalysis, context: Context) -> list[Breach]:
+    """Where the letter breaks `rule` (nothing when the rule is not for this letter)."""
+    if analysis.kind not in rule.kinds or analysis.stage not in rule.stages:
+        return []
+    return DETECTORS[rule.detector](rule, analysis, context)
