@@ -10,10 +10,11 @@ from lettercheck.corpus.schema import problems_with
 from lettercheck.corpus.store import PREFIXES, load_corpus, load_split, make_split
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+UNSEEN = CORPUS / "unseen"  # the independent check set: every letter in its test split
 LETTERS = load_corpus(CORPUS)
 
 
-@pytest.mark.parametrize("letter", LETTERS, ids=lambda letter: letter.id)
+@pytest.mark.parametrize("letter", LETTERS + load_corpus(UNSEEN), ids=lambda letter: letter.id)
 def test_annotation_is_true_to_its_letter(letter):
     assert problems_with(letter) == []
 
@@ -36,3 +37,9 @@ def test_every_letter_is_in_the_split_and_its_prefix_matches_its_kind():
         assert letter.id in placed
         prefix = PREFIXES[(letter.annotation.kind, letter.annotation.stage)]
         assert letter.id.startswith(prefix + "-")
+
+
+def test_unseen_set_is_all_held_out():
+    split = load_split(UNSEEN)
+    assert split["train"] == [] and split["dev"] == []
+    assert sorted(split["test"]) == sorted(letter.id for letter in load_corpus(UNSEEN))
