@@ -208,8 +208,8 @@ def write_csv(out: Path, report: CheckReport, summary: AuditSummary) -> list[Pat
                     f.rule,
                     f.severity,
                     f.provision,
-                    f.location.page or "",
-                    f.location.paragraph or "",
+                    "" if f.location.page is None else f.location.page,
+                    "" if f.location.paragraph is None else f.location.paragraph,
                     f.message,
                     f.location.text or "",
                 ]
@@ -276,4 +276,12 @@ def write_html(
         f"<th>rules</th></tr>{''.join(letter_rows)}</table>"
     )
     write_atomically(out / "index.html", page("lettercheck audit", body))
+    _remove_stale_pages(out / "letters", written)
     return [out / "index.html", *written]
+
+
+def _remove_stale_pages(folder: Path, written: list[Path]) -> None:
+    """Letter pages an earlier, larger audit left in the same folder: they describe
+    letters this report does not cover, so they must not sit beside it as evidence."""
+    for stale in set(folder.glob("[0-9][0-9][0-9][0-9][0-9].html")) - set(written):
+        stale.unlink(missing_ok=True)

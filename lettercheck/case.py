@@ -28,8 +28,6 @@ from pydantic import (
 
 from lettercheck.letters import Decision, LetterKind
 
-STAGE_HANDLER_PROVISION = "6.13"
-
 
 def _as_text(value: object) -> object:
     """Numbers are text here: a reference of 142 or a postcode-like code stays as written."""
@@ -42,6 +40,14 @@ def _as_lines(value: object) -> object:
     """A list of lines, or one string with lines separated by "|" or new lines (CSV cells)."""
     if isinstance(value, str):
         return [line.strip() for line in re.split(r"[|\n]", value) if line.strip()]
+    return value
+
+
+def _as_choice(value: object) -> object:
+    """Choices as exports from case-management systems write them: "Partly upheld",
+    "PARTLY_UPHELD" and "partly-upheld" are the same choice."""
+    if isinstance(value, str):
+        return re.sub(r"[\s_]+", "-", value.strip()).lower()
     return value
 
 
@@ -100,9 +106,15 @@ CaseDate = Annotated[date, BeforeValidator(_as_date)]
 Money = Annotated[Decimal, Field(ge=0), BeforeValidator(_as_money)]
 PointNumbers = Annotated[list[Annotated[int, Field(ge=1)]], BeforeValidator(_as_numbers)]
 
-Channel = Literal["phone", "email", "letter", "online-form", "in-person", "social-media", "other"]
-ContactMethod = Literal["post", "email", "phone", "text"]
-RemedyType = Literal["compensation", "refund", "repair", "service-change", "other"]
+Channel = Annotated[
+    Literal["phone", "email", "letter", "online-form", "in-person", "social-media", "other"],
+    BeforeValidator(_as_choice),
+]
+ContactMethod = Annotated[Literal["post", "email", "phone", "text"], BeforeValidator(_as_choice)]
+RemedyType = Annotated[
+    Literal["compensation", "refund", "repair", "service-change", "other"],
+    BeforeValidator(_as_choice),
+]
 
 
 class ExclusionGround(StrEnum):
@@ -111,6 +123,9 @@ class ExclusionGround(StrEnum):
     OVER_12_MONTHS = "over-12-months"
     LEGAL_PROCEEDINGS = "legal-proceedings"
     PREVIOUSLY_CONSIDERED = "previously-considered"
+
+
+DecisionChoice = Annotated[Decision, BeforeValidator(_as_choice)]
 
 
 class _Model(BaseModel):
@@ -157,7 +172,7 @@ class Complaint(_Model):
 
 class Finding(_Model):
     point: int = Field(ge=1)  # the complaint point's number, from 1
-    decision: Decision
+    decision: DecisionChoice
     reasons: Text
     relied_on: Lines = []  # policy, law or good practice (6.7)
 
@@ -183,7 +198,7 @@ class Extension(_Model):
 
 
 class Refusal(_Model):
-    ground: ExclusionGround
+    ground: Annotated[ExclusionGround, BeforeValidator(_as_choice)]
     details: Text  # the facts of this case that make the exclusion apply
     points: PointNumbers = []  # the points refused; empty: all of them
     sent: CaseDate | None = None  # the date of the refusal letter
@@ -263,7 +278,9 @@ def _same_person(first: str | None, second: str | None) -> bool:
     return bool(first and second) and normal(first) == normal(second)
 
 
-def _not_before(problems, field: str, value: date | None, earliest: date | None, what: str):
+def _not_before(
+    problems: list[CaseProblem], field: str, value: date | None, earliest: date | None, what: str
+):
     if value is not None and earliest is not None and value < earliest:
         problems.append(CaseProblem(field, f"{value} is before {what} ({earliest})"))
 
@@ -344,8 +361,8 @@ def case_problems(case: Case) -> list[CaseProblem]:
         problems.append(
             CaseProblem(
                 "stage1.responded",
-                "missing (a stage 2 record needs stage "
-                "1's outcome: the date of the stage 1 response)",
+                "missing (a stage 2 record needs stage 1's outcome: the date of the stage 1 "
+                "response)",
             )
         )
     if not first.findings:

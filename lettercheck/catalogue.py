@@ -26,7 +26,7 @@ class CatalogueError(Exception):
 def load_yaml_model(path: Path, model: type[Model]) -> Model:
     """Read one YAML file into `model`, turning every failure into a CatalogueError."""
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}  # an empty file is {}
     except (OSError, yaml.YAMLError) as error:
         raise CatalogueError(f"{path}: cannot read: {error}") from error
     try:
@@ -37,6 +37,14 @@ def load_yaml_model(path: Path, model: type[Model]) -> Model:
             for issue in error.errors()
         )
         raise CatalogueError(f"{path}: {problems}") from error
+
+
+class Guards(BaseModel):
+    """Senses in which a matching sentence does not count (for a rule: is not broken; for an element: is not shown)."""
+
+    model_config = ConfigDict(extra="forbid")
+    negation: bool = False  # "there is no third stage": a negation before the match
+    quotation: bool = False  # the resident's own word, quoted or reported back
 
 
 class ElementExamples(BaseModel):
@@ -60,10 +68,13 @@ class Element(BaseModel):
     examples: ElementExamples
     cues: list[str] = []  # any one of these in a sentence shows the element
     unless: list[str] = []  # ...unless one of these is in the same sentence
-    negation: bool = False  # a negation just before the cue cancels it ("we did not fail")
+    # a negation just before the cue ("we did not fail"), or the resident's own words
+    # reported back ("you say we should have called"), cancels it
+    guards: Guards = Guards()
     # The letters in which the element can occur at all: "the reasons for the
     # decision" only exist where there is a decision.
     kinds: list[LetterKind] = Field(default_factory=lambda: list(LetterKind), min_length=1)
+    stages: list[Literal[1, 2]] = Field(default=[1, 2], min_length=1)
 
     @field_validator("id")
     @classmethod
@@ -153,14 +164,6 @@ class RuleDoc(BaseModel):
 
 
 Detector = Literal["cues", "ombudsman", "timescale", "late-letter", "plain-language"]
-
-
-class Guards(BaseModel):
-    """Senses in which a matching sentence does not break the rule."""
-
-    model_config = ConfigDict(extra="forbid")
-    negation: bool = False  # "there is no third stage": a negation before the match
-    quotation: bool = False  # the resident's own word, quoted or reported back
 
 
 class PlainLanguage(BaseModel):

@@ -7,7 +7,8 @@ import click
 from lettercheck import __version__
 from lettercheck.check_commands import audit, check, explain, rules_command
 from lettercheck.corpus.commands import corpus
-from lettercheck.generate_commands import deadlines, demo, generate, init
+from lettercheck.demo import demo
+from lettercheck.generate_commands import deadlines, generate, init
 from lettercheck.lint_commands import eval_command, train_command
 
 

@@ -102,7 +102,11 @@ class Generator:
         on: date | None = None,
         label: str = "case",
     ) -> Path:
-        return write_docx(target, self.render(case, kind, stage, on, label))
+        data = self.render(case, kind, stage, on, label)
+        try:
+            return write_docx(target, data)
+        except OSError as error:
+            raise LetterError([f"{target}: cannot write the letter: {error}"]) from error
 
 
 def generate_all(case: Case, config: Config, outdir: Path) -> list[Path]:

@@ -1,4 +1,4 @@
-"""`lettercheck generate`, `deadlines`, `init` and `demo`: letters and deadlines from
+"""`lettercheck generate`, `deadlines` and `init`: letters and deadlines from
 case files.
 
 Exit status: 0 done; 2 bad case data, config, template or invocation (one line per
@@ -33,12 +33,13 @@ def _fail(lines: list[str]) -> NoReturn:
 
 
 def _config(given: Path | None, near: Path | None, required: bool):
-    """The config named, else lettercheck.yaml here, else beside the case file."""
+    """The config named, else lettercheck.yaml here, else beside the case file (or in
+    the batch folder)."""
     from lettercheck.config import ConfigError, load_config
 
     candidates = [given] if given else [Path(CONFIG_NAME)]
     if not given and near is not None:
-        candidates.append(near.parent / CONFIG_NAME)
+        candidates.append((near if near.is_dir() else near.parent) / CONFIG_NAME)
     path = next((p for p in candidates if given or p.is_file()), None)
     if path is None:
         if required:
@@ -137,6 +138,8 @@ def generate(case_file, kind, stage, output, batch, pdf, on, config_path) -> Non
     target = output or Path(letter_filename(case, letter, stage))
     if target.is_dir():
         target = target / letter_filename(case, letter, stage)
+    elif target.suffix.lower() != ".docx":
+        _fail([f"-o {target}: a letter is a Word file; give a name ending .docx"])
     try:
         path = generator.write(case, letter, stage, target, _as_date(on), str(case_file))
     except LetterError as error:
@@ -156,7 +159,7 @@ def _generate_batch(generator, batch, kind, stage, outdir, pdf, on) -> None:
 
     sources = list(batch_sources(batch))
     with click.progressbar(
-        length=len(sources), label=f"{kind.value} {stage}", file=sys.stderr
+        length=len(sources), label=f"{kind.value} stage {stage} letters", file=sys.stderr
     ) as bar:
         result = generate_batch(
             generator, sources, kind, stage, outdir, _as_date(on), lambda: bar.update(1)
@@ -240,19 +243,3 @@ def init(folder: Path, with_templates: bool) -> None:
         f"  lettercheck generate {folder / 'case-example.yaml'} --letter acknowledgement\n"
         f"  lettercheck deadlines {folder / 'case-example.yaml'}"
     )
-
-
-@click.command()
-@click.argument("outdir", default="demo-output", type=click.Path(path_type=Path, file_okay=False))
-def demo(outdir: Path) -> None:
-    """Generate all eight letters for the built-in example case into OUTDIR."""
-    from lettercheck.config import ConfigError, load_config
-    from lettercheck.generate import LetterError, generate_all
-
-    try:
-        paths = generate_all(_case(EXAMPLE_CASE), load_config(EXAMPLE_CONFIG), outdir)
-    except (LetterError, ConfigError) as error:
-        _fail(str(error).splitlines())
-    for path in paths:
-        click.echo(path)
-    click.echo(f"The example case's {len(paths)} letters are in {outdir.resolve()}")

@@ -250,3 +250,22 @@ def test_the_overall_decision_follows_the_points():
     assert case_from(data).stage1.decision is Decision.UPHELD
     data["stage1"]["findings"][0]["decision"] = "not-upheld"
     assert case_from(data).stage1.decision is Decision.PARTLY_UPHELD
+
+
+def test_choices_are_read_however_exports_write_them():
+    data = example_data()
+    data["stage1"]["findings"][0]["decision"] = "Partly Upheld"
+    data["stage1"]["findings"][1]["decision"] = "NOT_UPHELD"
+    data["complaint"]["channel"] = "Online form"
+    data["stage1"]["remedies"][0]["type"] = "Service change"
+    data["stage1"]["refusal"]["ground"] = "Legal proceedings"
+    data["stage1"]["refusal"]["points"] = "2, 3"
+    case = case_from(data)
+    assert [f.decision for f in case.stage1.findings] == [
+        Decision.PARTLY_UPHELD,
+        Decision.NOT_UPHELD,
+    ]
+    assert case.complaint.channel == "online-form"
+    assert case.stage1.remedies[0].type == "service-change"
+    assert case.stage1.refusal.ground is ExclusionGround.LEGAL_PROCEEDINGS
+    assert case.stage1.refusal.points == [2, 3]

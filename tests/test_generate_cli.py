@@ -168,6 +168,32 @@ def test_invocation_mistakes_exit_2(runner, tmp_path: Path):
         assert result.exit_code == 2 and "no lettercheck.yaml here or beside the case" in (
             result.stderr
         )
+        result = run(
+            runner,
+            "generate",
+            case,
+            "--letter",
+            "response",
+            "--config",
+            EXAMPLE_CONFIG,
+            "-o",
+            "letter.pdf",
+        )
+        assert result.exit_code == 2 and "give a name ending .docx" in result.stderr
+        Path("blocked").write_text("a file where the folder should be")
+        result = run(
+            runner,
+            "generate",
+            "--batch",
+            case,
+            "--letter",
+            "response",
+            "--config",
+            EXAMPLE_CONFIG,
+            "-o",
+            "blocked",
+        )
+        assert result.exit_code == 2 and "cannot write the letter" in result.stderr
         Path("bad.yaml").write_text("landlord:\n  name: X\n")
         result = run(runner, "generate", case, "--letter", "response", "--config", "bad.yaml")
         assert result.exit_code == 2 and "bad.yaml: landlord.address" in result.stderr
@@ -367,4 +393,8 @@ def test_demo_writes_the_eight_letters_and_says_where(runner, tmp_path: Path):
     assert len(letters) == 8
     for letter in letters:
         assert_valid_docx(letter)
-    assert f"The example case's 8 letters are in {outdir.resolve()}" in result.stdout
+    assert f"Generated the example case's 8 letters in {outdir.resolve()}" in result.stdout
+    assert "Checking an example draft with problems" in result.stdout
+    assert "extra-stage" in result.stdout  # the draft's "informal complaint"
+    report = (outdir / "report.html").read_text(encoding="utf-8")
+    assert "draft-response.txt" in report and "acknowledgement-1.docx" in report

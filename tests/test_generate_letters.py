@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
+from docx import Document
 from generate_support import (
     assert_valid_docx,
     case_from,
@@ -21,7 +22,7 @@ from lettercheck.letters import KIND_STAGES, LetterKind
 
 # The generator's own wording for each element: what a reader of the letter sees.
 ELEMENT_WORDING = {
-    "complaint-stage": r"stage [12] (of our complaints procedure|response)",
+    "complaint-stage": r"stage [12] (of our complaints procedure|response|review)",
     "complaint-definition": r"You told us that |Your complaint is about",
     "outcomes-sought": r"You would like us to ",
     "responsibility-scope": r"We are (not )?responsible for",
@@ -30,7 +31,7 @@ ELEMENT_WORDING = {
     "reasons": r"our reasons for it\.",
     "fault-acknowledged": r"We accept that we got (some )?things wrong\. We are sorry that",
     "remedy": r"To put things right, we will do the following\.",
-    "outstanding-actions": r"These actions are still outstanding|There are no outstanding actions",
+    "outstanding-actions": r"These outstanding actions are still to be done|There are no outstanding actions",
     "escalation-stage2": (
         r"ask us to look at your complaint again at stage 2[^\n]*\n"
         r"To ask for stage 2, contact our Complaints Team\. You can reply to this letter, email "
@@ -89,6 +90,9 @@ def test_all_eight_letters_are_valid_word_documents(letters):
     for (kind, stage), path in letters.items():
         assert path.name == f"BH-2026-0142-{kind.value}-{stage}.docx"
         assert_valid_docx(path)
+        properties = Document(str(path)).core_properties
+        fields = (properties.author, properties.last_modified_by, properties.title)
+        assert not any("{" in field for field in fields)
 
 
 @pytest.mark.parametrize(("kind", "stage"), KIND_STAGES, ids=lambda x: str(x))
@@ -152,7 +156,7 @@ def test_the_stage_2_acknowledgement_names_the_new_reviewer(letters):
 
 def test_the_extensions_give_reason_and_new_date(letters):
     first = docx_text(letters[LetterKind.EXTENSION, 1])
-    assert "We told you we would send our stage 1 response by 19 March 2026." in first
+    assert "Our stage 1 response was due by 19 March 2026." in first
     assert "the earliest visit they can make is 24 March 2026." in first
     assert "by 2 April 2026. This is 10 working days after the date we first gave you." in first
     assert "Until then, we will keep you updated every Friday by email." in first

@@ -74,9 +74,10 @@ class LetterBuilder:
         _set_font(small, 9, colour=RGBColor(0x40, 0x40, 0x40))
         small.paragraph_format.space_after = Pt(0)
         small.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        # No template tags here: docxtpl renders only some properties, and escapes them.
         properties = self.document.core_properties
-        properties.author = "{{ landlord.name }}"
-        properties.last_modified_by = "{{ landlord.name }}"
+        properties.author = ""
+        properties.last_modified_by = ""
         properties.title = self.title
         properties.comments = ""
         properties.subject = "Complaint letter"
@@ -370,8 +371,8 @@ def putting_right(letter: LetterBuilder) -> None:
     letter.heading("Actions still to be done")
     letter.block("{%p if stage.actions %}")
     letter.text(
-        "These actions are still outstanding. We will keep track of each one and tell you when "
-        "it is done."
+        "These outstanding actions are still to be done. We will keep you updated on each one "
+        "until it is complete."
     )
     letter.table(
         ["Action", "Who will do it", "By when"],
@@ -457,17 +458,16 @@ def extension(stage: int) -> LetterBuilder:
         )
     else:
         letter.text(
-            "We are writing about your request for a review of your complaint at stage 2 of our "
-            "complaints procedure. We received your request on {{ stage.received }} and "
-            "acknowledged it on {{ stage.acknowledged }}."
+            "This letter is about the stage 2 review of your complaint. We received your request "
+            "for it on {{ stage.received }} and acknowledged it on {{ stage.acknowledged }}."
         )
     letter.heading("Your complaint")
     letter.text("Your complaint is about these points:")
     letter.loop("p in points", "You told us that {{ p.summary }}.")
     letter.heading("Why we need more time")
     letter.text(
-        f"We told you we would send our stage {stage} response by {{{{ stage.response_due }}}}. "
-        "We are sorry that we now need more time to reply."
+        f"Our stage {stage} response was due by {{{{ stage.response_due }}}}. We are sorry that "
+        "we now need more time to reply."
     )
     letter.text("We need more time because {{ stage.extension.reason }}.")
     letter.heading("Your new response date")
@@ -598,8 +598,8 @@ def refusal(stage: int) -> LetterBuilder:
     else:
         letter = LetterBuilder("Your request for stage 2: why we cannot escalate your complaint")
         letter.text(
-            "You asked us on {{ stage.received }} to review your complaint at stage 2 of our "
-            "complaints procedure. We have thought carefully about your request."
+            "You asked us on {{ stage.received }} for a stage 2 review of your complaint. We have "
+            "thought carefully about your request."
         )
         letter.text(
             whole + "We have decided that we cannot escalate your complaint to stage 2."

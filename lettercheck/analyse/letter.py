@@ -16,7 +16,7 @@ from lettercheck.analyse.matching import CueMatcher
 from lettercheck.analyse.ombudsman import Mention, find_mentions
 from lettercheck.analyse.pipeline import get_nlp
 from lettercheck.analyse.readability import reading_ease, words
-from lettercheck.analyse.senses import negated
+from lettercheck.analyse.senses import negated, reported_from_resident
 from lettercheck.catalogue import (
     CueGroup,
     ElementCatalogue,
@@ -152,7 +152,7 @@ class Analyser:
             confidence = best / total if total else 0.0
         kind = LetterKind(kind)
         for element in self.elements.elements:
-            if kind not in element.kinds:
+            if kind not in element.kinds or stage not in element.stages:
                 found[element.id] = ElementFound(element.id, False)
         decision = self._decision(hits, found) if kind is LetterKind.RESPONSE else None
         word_list = words(document.text)
@@ -180,7 +180,9 @@ class Analyser:
         candidates = [
             span.sent
             for span in hits.get(f"element:{element_id}", [])
-            if span.sent.start not in excluded and not (element.negation and negated(span))
+            if span.sent.start not in excluded
+            and not (element.guards.negation and negated(span))
+            and not (element.guards.quotation and reported_from_resident(span))
         ]
         if not candidates:
             return ElementFound(element_id, False)
@@ -202,8 +204,10 @@ class Analyser:
         score = 0.0
         for index, group in enumerate(groups):
             excluded = {span.sent.start for span in hits.get(f"{prefix}:{index}:unless", [])}
-            if any(span.sent.start not in excluded for span in hits.get(f"{prefix}:{index}", [])):
-                score += group.weight
+            sentences = {span.sent.start for span in hits.get(f"{prefix}:{index}", [])}
+            count = len(sentences - excluded)
+            if count:
+                score += group.weight * (1 + 0.5 * min(count - 1, 2))
         return score
 
     def _kind_stage(

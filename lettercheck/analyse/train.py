@@ -134,7 +134,11 @@ def tune_thresholds(
         analysis = analyser.analyse(_document(letter), annotation.kind, annotation.stage)
         sentences = [s for s in analysis.doc.sents if s.text.strip()]
         scores = classifier.score_sentences(sentences)
-        in_scope = {e.id for e in analyser.elements.elements if annotation.kind in e.kinds}
+        in_scope = {
+            e.id
+            for e in analyser.elements.elements
+            if annotation.kind in e.kinds and annotation.stage in e.stages
+        }
         for element_id in ELEMENT_IDS:
             best = max((scores[s.start][element_id] for s in sentences), default=0.0)
             rows.append(

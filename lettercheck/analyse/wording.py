@@ -93,15 +93,22 @@ def _ombudsman(rule: WordingRule, analysis: LetterAnalysis, context: Context) ->
     return breaches
 
 
+_SUBJECTS = ["timescale:acknowledge", "timescale:extension", "timescale:response", "timescale:exclude"]
+# A promise of time reads "within 10 days", "in two weeks", "up to 8 weeks", "a further
+# 10 days", "take six weeks": a timescale after anything else ("five weeks late",
+# "over four months") is not a promise.
+_PROMISE = re.compile(
+    r"(?:within|in|up\s+to|further|another|additional|extra|more|than|take|takes|taking|need|"
+    r"needs|extend(?:ed|ing)?\s+(?:it\s+|this\s+|the\s+\w+\s+)?by)\s+(?:a|an|the|next|about|around|"
+    r"approximately|roughly|another|further|up\s+to)?\s*$",
+    re.IGNORECASE,
+)
+
+
 def _nearest_subject(analysis: LetterAnalysis, sentence: Span, before: int) -> str | None:
     """What a timescale is about: the nearest subject cue before it in its sentence."""
-    best: tuple[int, str] | None = None
-    for subject in ("acknowledge", "extension", "response", "exclude"):
-        for span in analysis.spans(f"timescale:{subject}"):
-            if sentence.start <= span.start and span.end_char <= before:
-                if best is None or span.end_char > best[0]:
-                    best = (span.end_char, subject)
-    return best[1] if best else None
+    label = _nearest_label(analysis, sentence, before, _SUBJECTS)
+    return label.split(":")[1] if label else None
 
 
 def _timescale(rule: WordingRule, analysis: LetterAnalysis, context: Context) -> list[Breach]:
@@ -110,20 +117,35 @@ def _timescale(rule: WordingRule, analysis: LetterAnalysis, context: Context) ->
     stage2 = analysis.sentence_starts("timescale:stage2")
     breaches = []
 
-    def limit_for(subject: str, sentence: Span) -> tuple[str, int, int]:
-        if analysis.kind is LetterKind.EXTENSION and subject == "response":
-            subject = "extension"
+    def limit_for(subject: str, sentence: Span) -> tuple[str, int, int] | None:
+        """The Code's limit for what the sentence promises. In an extension letter a
+        promised response is the extension; in a stage 1 response it is the stage 2
+        response (this letter is the stage 1 one); a stage 2 response or a refusal
+        promises no further response."""
         stage = 2 if sentence.start in stage2 else analysis.stage
+        if subject == "response":
+            if analysis.kind is LetterKind.EXTENSION:
+                subject = "extension"
+            elif analysis.kind is LetterKind.RESPONSE and analysis.stage == 1:
+                stage = 2
+            elif analysis.kind is not LetterKind.ACKNOWLEDGEMENT:
+                return None
         return subject, stage, settings.limits[subject][stage]
 
-    for timescale in find_timescales(analysis.document.text):
+    text = analysis.document.text
+    for timescale in find_timescales(text):
         sentence = _sentence_of(analysis, timescale.start, timescale.end)
         if sentence is None or "ombudsman" in sentence.text.lower():
+            continue
+        if not _PROMISE.search(text[max(sentence.start_char, timescale.start - 40) : timescale.start]):
             continue
         subject = _nearest_subject(analysis, sentence, timescale.start)
         if subject in (None, "exclude"):
             continue
-        subject, stage, limit = limit_for(subject, sentence)
+        limits = limit_for(subject, sentence)
+        if limits is None:
+            continue
+        subject, stage, limit = limits
         days = timescale.working_days(settings.days_mean_working_days)
         if days > limit:
             text = analysis.document.text[timescale.start : timescale.end]
@@ -139,7 +161,10 @@ def _timescale(rule: WordingRule, analysis: LetterAnalysis, context: Context) ->
             sentence = _sentence_of(analysis, mention.start, mention.end)
             if sentence is None or _nearest_subject(analysis, sentence, mention.start) != "response":
                 continue
-            subject, stage, limit = limit_for("response", sentence)
+            limits = limit_for("response", sentence)
+            if limits is None:
+                continue
+            subject, stage, limit = limits
             days = context.calendar.working_days_between(analysis.letter_date, mention.value)
             if days > limit:
                 detail = (
@@ -157,31 +182,42 @@ _SUBJECT_NAMES = {
 }
 
 
+def _nearest_label(analysis: LetterAnalysis, sentence: Span, before: int, labels: list[str]) -> str | None:
+    """Of the cue labels, the one whose hit ends nearest before character `before` in
+    `sentence`: what a date or timescale is about is said just before it."""
+    best: tuple[int, str] | None = None
+    for label in labels:
+        for span in analysis.spans(label):
+            if sentence.start <= span.start and span.end_char <= before:
+                if best is None or span.end_char > best[0]:
+                    best = (span.end_char, label)
+    return best[1] if best else None
+
+
 def _dated_events(analysis: LetterAnalysis) -> dict[str, list[date]]:
-    """Dates the letter says things happened on, by role: received, acknowledged,
-    extended_to. Dates in the letter's heading (its own date) are left out."""
+    """Dates the letter says things happened on, by role (received, acknowledged,
+    extended_to), told by the cue nearest before each date in its sentence. Dates in
+    the letter's heading (its own date) are left out."""
     assert analysis.letter_date is not None
     heading_end = 0
     for block in analysis.document.blocks:
         if block.text.strip().lower().startswith(SALUTATION):
             heading_end = block.start
             break
-    roles = {
-        role: analysis.sentence_starts(f"date:{role}")
-        for role in ("acknowledged", "extended_to", "received")
-    }
-    events: dict[str, list[date]] = {role: [] for role in roles}
+    labels = ["date:acknowledged", "date:extended_to", "date:received"]
+    events: dict[str, list[date]] = {label.split(":")[1]: [] for label in labels}
     for mention in find_dates(analysis.document.text, near=analysis.letter_date):
         if mention.value is None or mention.start < heading_end:
             continue
         sentence = _sentence_of(analysis, mention.start, mention.end)
         if sentence is None:
             continue
-        for role, starts in roles.items():
-            if sentence.start in starts:
-                if role == "extended_to" or mention.value <= analysis.letter_date:
-                    events[role].append(mention.value)
-                break
+        label = _nearest_label(analysis, sentence, mention.start, labels)
+        if label is None:
+            continue
+        role = label.split(":")[1]
+        if role == "extended_to" or mention.value <= analysis.letter_date:
+            events[role].append(mention.value)
     return events
 
 

@@ -33,6 +33,7 @@ _HINTS = {
     ".odt": "OpenDocument files are not read; save the letter as .docx or PDF",
     ".msg": "Outlook .msg files are not read; save the email as .eml",
 }
+_LETTER_SUFFIXES = SUPPORTED_SUFFIXES | _HINTS.keys()
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the container of .doc and of encrypted .docx
 
 
@@ -84,8 +85,9 @@ def read_bytes(
 
 def iter_letter_files(paths: Iterable[Path]) -> Iterator[Path]:
     """Files to check: each file named as it is (so an unsupported one is reported), and
-    every supported file under each folder, sorted, skipping hidden files and folders
-    and Word's lock files ("~$letter.docx")."""
+    under each folder, sorted, every supported file and every letter in a format we
+    cannot read (.doc, .rtf, .odt, .msg: reported, so an audit never drops them
+    silently), skipping hidden files and folders and Word's lock files ("~$x.docx")."""
     for path in paths:
         if not path.is_dir():
             yield path
@@ -95,7 +97,7 @@ def iter_letter_files(paths: Iterable[Path]) -> Iterator[Path]:
             for file_name in sorted(files):
                 if file_name.startswith((".", "~$")):
                     continue
-                if os.path.splitext(file_name)[1].lower() in SUPPORTED_SUFFIXES:
+                if os.path.splitext(file_name)[1].lower() in _LETTER_SUFFIXES:
                     yield Path(folder) / file_name
 
 

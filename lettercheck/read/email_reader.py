@@ -54,12 +54,21 @@ def read_email(
     return attachments  # a covering note that only quotes earlier mail is not a letter
 
 
+def _body_text(message: EmailMessage) -> str:
+    """The plain-text body, or the HTML body as text when the plain part is blank (some
+    mail systems send an empty text/plain alternative)."""
+    for subtype in ("plain", "html"):
+        part = message.get_body(preferencelist=(subtype,))
+        text = _part_text(part) if part is not None else ""
+        if subtype == "html":
+            text = html_to_text(text)
+        if text.strip():
+            return text
+    return ""
+
+
 def _body_letter(message: EmailMessage, name: str) -> Document | None:
-    part = message.get_body(preferencelist=("plain", "html"))
-    text = _part_text(part) if part is not None else ""
-    if part is not None and part.get_content_subtype() == "html":
-        text = html_to_text(text)
-    raw = _mark_quoted(text_blocks(text))
+    raw = _mark_quoted(text_blocks(_body_text(message)))
     if not any(text.strip() for text, _ in raw):
         return None
     subject = " ".join(str(message.get("subject", "")).split())
