@@ -183,6 +183,7 @@ class Timescales(BaseModel):
     subjects: dict[Literal["acknowledge", "response", "extension"], list[str]]
     stage2: list[str]  # cues that put a sentence about the stage 2 process
     exclude: list[str]  # timescales for something else (the resident's own deadline, repairs)
+    original_due: list[str]  # cues for "our response was due by <date>" in an extension
     days_mean_working_days: bool = True  # "within 10 days" is taken as working days
 
 
@@ -244,7 +245,10 @@ class WordingRule(BaseModel):
                 raise ValueError(f"{field}: {error}") from None
         if self.timescales:
             subjects = [cue for cues in self.timescales.subjects.values() for cue in cues]
-            check_cues(subjects + self.timescales.stage2 + self.timescales.exclude, self.sets)
+            settings = self.timescales
+            check_cues(
+                subjects + settings.stage2 + settings.exclude + settings.original_due, self.sets
+            )
         if self.lateness:
             lateness = self.lateness
             check_cues(lateness.received + lateness.acknowledged + lateness.extended_to, self.sets)
@@ -381,7 +385,9 @@ def landlord_rules(paths: tuple[Path, ...]) -> tuple[WordingRule, ...]:
         if rule.id in reserved or any(other.id == rule.id for other in rules):
             raise CatalogueError(f"{path}: id: {rule.id!r} is already a rule's id")
         if rule.detector != "cues":
-            raise CatalogueError(f"{path}: detector: a landlord's rule uses cues, phrases or regexes")
+            raise CatalogueError(
+                f"{path}: detector: a landlord's rule uses cues, phrases or regexes"
+            )
         rules.append(rule)
     return tuple(rules)
 

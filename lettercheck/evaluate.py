@@ -98,7 +98,9 @@ def evaluate(corpus: Path, split: str, classifier: bool = True) -> Evaluation:
         predicted = {finding.rule for finding in given.findings}
         expected = set(annotation.expected_findings)
         for rule_id in predicted | expected | set(WORDING_RULE_IDS):
-            result.rules.setdefault(rule_id, Counts()).add(rule_id in predicted, rule_id in expected)
+            result.rules.setdefault(rule_id, Counts()).add(
+                rule_id in predicted, rule_id in expected
+            )
         assert detected.letter is not None and given.letter is not None
         kind_right = detected.letter.kind == annotation.kind.value
         stage_right = detected.letter.stage == annotation.stage
@@ -107,9 +109,13 @@ def evaluate(corpus: Path, split: str, classifier: bool = True) -> Evaluation:
         result.both_correct += kind_right and stage_right
         if not (kind_right and stage_right):
             expected_pair = f"{annotation.kind.value}-{annotation.stage}"
-            result.confusions[(expected_pair, f"{detected.letter.kind}-{detected.letter.stage}")] += 1
+            result.confusions[
+                (expected_pair, f"{detected.letter.kind}-{detected.letter.stage}")
+            ] += 1
         if annotation.kind.value == "response":
-            right = given.letter.decision == (annotation.decision.value if annotation.decision else None)
+            right = given.letter.decision == (
+                annotation.decision.value if annotation.decision else None
+            )
             result.decisions["right" if right else "wrong"] += 1
     return result
 
@@ -138,7 +144,9 @@ def format_evaluation(result: Evaluation) -> str:
     lines.append(_row("ALL WORDING RULES (micro)", result.micro(result.rules, WORDING_RULE_IDS)))
     missing_ids = [missing_rule_id(element_id) for element_id in ELEMENT_IDS]
     lines.append("Missing-element rules:")
-    lines += [_row(rule_id, result.rules[rule_id]) for rule_id in missing_ids if rule_id in result.rules]
+    lines += [
+        _row(rule_id, result.rules[rule_id]) for rule_id in missing_ids if rule_id in result.rules
+    ]
     lines.append(_row("ALL MISSING-ELEMENT RULES (micro)", result.micro(result.rules, missing_ids)))
     other = sorted(set(result.rules) - set(WORDING_RULE_IDS) - set(missing_ids))
     lines += [_row(rule_id, result.rules[rule_id]) for rule_id in other]
@@ -153,8 +161,11 @@ def format_evaluation(result: Evaluation) -> str:
         f"({result.decisions['right']}/{sum(result.decisions.values())} responses)",
     ]
     if result.confusions:
-        lines.append("  confusions (annotated -> detected): " + ", ".join(
-            f"{expected}->{detected} x{count}"
-            for (expected, detected), count in result.confusions.most_common()
-        ))
+        lines.append(
+            "  confusions (annotated -> detected): "
+            + ", ".join(
+                f"{expected}->{detected} x{count}"
+                for (expected, detected), count in result.confusions.most_common()
+            )
+        )
     return "\n".join(lines)

@@ -27,7 +27,9 @@ from lettercheck.results import (
     Stats,
 )
 
-SUPPRESSION = re.compile(r"lettercheck:\s*ignore\s+([A-Za-z0-9*?_-]+(?:[ \t]*,?[ \t]*[A-Za-z0-9*?_-]+)*)", re.I)
+SUPPRESSION = re.compile(
+    r"lettercheck:\s*ignore\s+([A-Za-z0-9*?_-]+(?:[ \t]*,?[ \t]*[A-Za-z0-9*?_-]+)*)", re.I
+)
 
 
 def check_document(
@@ -47,7 +49,9 @@ def check_document(
     config = config or Config()
     analyser = get_analyser(rule_file_paths(config), classifier)
     analysis = analyser.analyse(document, LetterKind(kind) if kind else None, stage)
-    elements = [_element_result(document, analysis.elements[element_id]) for element_id in ELEMENT_IDS]
+    elements = [
+        _element_result(document, analysis.elements[element_id]) for element_id in ELEMENT_IDS
+    ]
     findings: list[Finding] = []
     required = load_requirements().required(analysis.kind, analysis.stage, analysis.decision)
     by_id = {element.id: element for element in analyser.elements.elements}
@@ -112,7 +116,11 @@ def check_path(
     for item in read_path(Path(path), max_bytes):
         if isinstance(item, ReadFailure):
             results.append(
-                FileResult(path=item.path, status="error", error=FileError(code=item.code, message=item.message))
+                FileResult(
+                    path=item.path,
+                    status="error",
+                    error=FileError(code=item.code, message=item.message),
+                )
             )
         else:
             results.append(check_document(item, config, kind, stage))

@@ -391,7 +391,7 @@ def test_sarif_is_sarif_2_1_0(stage_zero_docx: Path, tmp_path: Path):
 
 
 def test_html_shows_the_letter_text_escaped(clean_docx: Path, tmp_path: Path):  # noqa: F811
-    sentence = "You said the R&D team's <urgent> note was ignored, and stage 0 was mentioned."
+    sentence = "We logged it at stage 0 because the R&D team's <urgent> note was ignored."
     letter = tmp_path / "escaped.txt"
     letter.write_text(letter_text(clean_docx, sentence), encoding="utf-8")
     corrupt = unreadable_files(tmp_path / "bad")["corrupt"]

@@ -128,3 +128,18 @@ def test_external_relationships_are_ignored(tmp_path: Path):
         },
     )
     assert read_one(path).text == "Dear Ms Khan"  # and nothing was fetched
+
+
+def test_an_empty_cell_adds_no_separator(tmp_path):
+    from docx import Document as WordDocument
+
+    from lettercheck.read import read_path
+
+    word = WordDocument()
+    row = word.add_table(rows=1, cols=3).rows[0]
+    row.cells[1].text = "Brookfield Homes"
+    row.cells[2].text = "12 Canal Street"
+    path = tmp_path / "letterhead.docx"
+    word.save(path)
+    (letter,) = read_path(path)
+    assert [block.text for block in letter.blocks] == ["Brookfield Homes | 12 Canal Street"]

@@ -40,11 +40,15 @@ class Classifier:
         """Element scores for each sentence, keyed by the sentence's first token."""
         texts = [sentence_text(sentence) for sentence in sentences]
         docs = self.elements_nlp.pipe(texts, batch_size=256)
-        return {sentence.start: dict(doc.cats) for sentence, doc in zip(sentences, docs, strict=True)}
+        return {
+            sentence.start: dict(doc.cats) for sentence, doc in zip(sentences, docs, strict=True)
+        }
 
     def kind_probabilities(self, text: str) -> dict[tuple[LetterKind, int], float]:
         cats = self.kinds_nlp(letter_text(text)).cats
-        return {(kind, stage): cats.get(kind_label(kind, stage), 0.0) for kind, stage in KIND_STAGES}
+        return {
+            (kind, stage): cats.get(kind_label(kind, stage), 0.0) for kind, stage in KIND_STAGES
+        }
 
     def blend_kind(self, doc: Doc, cue_probabilities: dict) -> dict:
         model = self.kind_probabilities(doc.text)
@@ -83,6 +87,9 @@ def load_classifier(folder: Path = MODEL_DIR) -> Classifier | None:
     try:
         return Classifier(folder)
     except (OSError, ValueError, KeyError) as error:
-        print(f"lettercheck: the classifier in {folder} cannot be loaded ({error}); "
-              "checking with patterns only", file=sys.stderr)
+        print(
+            f"lettercheck: the classifier in {folder} cannot be loaded ({error}); "
+            "checking with patterns only",
+            file=sys.stderr,
+        )
         return None

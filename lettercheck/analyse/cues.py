@@ -8,6 +8,7 @@ a list of token dictionaries. Terms:
                     is `can not`)
 - `a|b|c`           any of these words
 - `pre*`            any word starting with `pre` (alternatives may mix: `apolog*|sorry`)
+- `*ed`             any word ending in `ed` (at least two letters before it)
 - `@name`           any word of the named set in the file's `sets:`
 - `term?`           the term is optional
 - `~N`              up to N other words, within the same sentence
@@ -25,7 +26,7 @@ from typing import Any
 
 TokenPattern = list[dict[str, Any]]
 
-_WORD = re.compile(r"^[^\s|?~#@*]+\*?$")
+_WORD = re.compile(r"^(?:\*[^\s|?~#@*]+|[^\s|?~#@*]+\*?)$")
 _MAX_GAP = 12
 
 
@@ -54,7 +55,9 @@ def _word_spec(words: list[str]) -> dict[str, Any]:
         return {"NORM": words[0]} if len(words) == 1 else {"NORM": {"IN": sorted(set(words))}}
     parts = []
     for word in words:
-        if word.endswith("*"):
+        if word.startswith("*") and len(word) > 1:
+            parts.append(r"\S{2,}" + re.escape(word[1:]).replace("'", "['’]"))
+        elif word.endswith("*"):
             parts.append(re.escape(word[:-1]).replace("'", "['’]") + r"\S*")
         else:
             parts.append(re.escape(word).replace("'", "['’]"))
@@ -158,7 +161,9 @@ def _compile_sequence(terms: list[str], sets: dict[str, list[str]]) -> list[Toke
         raise CueError(f"{' '.join(terms)!r} can match nothing")
     if terms[-1].startswith("~") or terms[0].startswith("~"):
         # In YAML, " #" starts a comment: `within ~1 #num` unquoted arrives as "within ~1".
-        raise CueError("a cue cannot start or end with a gap (quote cues that contain #num or #date)")
+        raise CueError(
+            "a cue cannot start or end with a gap (quote cues that contain #num or #date)"
+        )
     return patterns
 
 

@@ -175,4 +175,3 @@ def find_timescales(text: str) -> list[Timescale]:
         unit = match.group("unit").lower().rstrip("s")
         found.append(Timescale(number, unit, counting, match.start(), match.end()))
     return found
-

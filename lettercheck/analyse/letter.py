@@ -106,6 +106,7 @@ class Analyser:
                     add(f"timescale:{subject}", cues, rule.sets)
                 add("timescale:stage2", rule.timescales.stage2, rule.sets)
                 add("timescale:exclude", rule.timescales.exclude, rule.sets)
+                add("timescale:original_due", rule.timescales.original_due, rule.sets)
             if rule.lateness:
                 add("date:received", rule.lateness.received, rule.sets)
                 add("date:acknowledged", rule.lateness.acknowledged, rule.sets)
@@ -128,9 +129,13 @@ class Analyser:
         found = {element_id: self._pattern_element(element_id, hits) for element_id in ELEMENT_IDS}
         for element_id, result in found.items():
             if not result.present and self.classifier:
-                found[element_id] = self._classifier_element(element_id, sentences, scores)
+                found[element_id] = self._classifier_element(element_id, sentences, scores, hits)
         mentions = find_mentions(document.text, self.ombudsmen)
-        contact = [m for m in mentions if m.channel in {"phone", "website", "complaint_form", "email", "post"}]
+        contact = [
+            m
+            for m in mentions
+            if m.channel in {"phone", "website", "complaint_form", "email", "post"}
+        ]
         if contact:
             first = doc.char_span(contact[0].start, contact[0].end, alignment_mode="expand")
             found["ombudsman-contact"] = ElementFound(
@@ -189,18 +194,30 @@ class Analyser:
         return ElementFound(element_id, True, _best_evidence(candidates), "pattern")
 
     def _classifier_element(
-        self, element_id: str, sentences: list[Span], scores: dict[int, dict[str, float]]
+        self,
+        element_id: str,
+        sentences: list[Span],
+        scores: dict[int, dict[str, float]],
+        hits: dict[str, list[Span]],
     ) -> ElementFound:
+        """The classifier's best sentence for the element, if it scores over the tuned
+        threshold; sentences the element's `unless` cues rule out are not considered."""
         assert self.classifier is not None
         threshold = self.classifier.thresholds.get(element_id)
         if threshold is None:
             return ElementFound(element_id, False)
-        best = max(sentences, key=lambda s: scores.get(s.start, {}).get(element_id, 0.0), default=None)
+        excluded = {span.sent.start for span in hits.get(f"element:{element_id}:unless", [])}
+        allowed = [s for s in sentences if s.start not in excluded]
+        best = max(
+            allowed, key=lambda s: scores.get(s.start, {}).get(element_id, 0.0), default=None
+        )
         if best is not None and scores.get(best.start, {}).get(element_id, 0.0) >= threshold:
             return ElementFound(element_id, True, best, "classifier")
         return ElementFound(element_id, False)
 
-    def _group_score(self, prefix: str, groups: list[CueGroup], hits: dict[str, list[Span]]) -> float:
+    def _group_score(
+        self, prefix: str, groups: list[CueGroup], hits: dict[str, list[Span]]
+    ) -> float:
         score = 0.0
         for index, group in enumerate(groups):
             excluded = {span.sent.start for span in hits.get(f"{prefix}:{index}:unless", [])}
@@ -237,7 +254,9 @@ class Analyser:
             probabilities = self.classifier.blend_kind(doc, probabilities)
         return probabilities
 
-    def _decision(self, hits: dict[str, list[Span]], found: dict[str, ElementFound]) -> Decision | None:
+    def _decision(
+        self, hits: dict[str, list[Span]], found: dict[str, ElementFound]
+    ) -> Decision | None:
         """The decision value: the first of partly / not / upheld whose cues fire, in the
         sentences that state the decision where those are known."""
         evidence = found["decision"]

@@ -137,7 +137,9 @@ def find_mentions(text: str, catalogue: OmbudsmanCatalogue) -> list[Mention]:
         if host in known.hosts:
             who, status = known.hosts[host]
             path = (match.group("path") or "").lower()
-            channel = "complaint_form" if "complaint" in path or "complaints." in host else "website"
+            channel = (
+                "complaint_form" if "complaint" in path or "complaints." in host else "website"
+            )
             add(channel, who, status, match)
         elif "ombudsman" in host or host.endswith("lgo.org.uk") or host.startswith("lgo."):
             add("website", "lgsco" if "lgo" in host else "housing", "wrong", match)
@@ -153,13 +155,27 @@ def find_mentions(text: str, catalogue: OmbudsmanCatalogue) -> list[Mention]:
         for match in re.finditer(re.escape(landmark).replace(r"\ ", r"\s+"), lowered):
             if _near_ombudsman(text, match.start(), 300):
                 found.append(
-                    Mention("post", who, status, match.start(), match.end(), text[match.start() : match.end()])
+                    Mention(
+                        "post",
+                        who,
+                        status,
+                        match.start(),
+                        match.end(),
+                        text[match.start() : match.end()],
+                    )
                 )
     for name, (who, status) in known.names.items():
         pattern = re.escape(name).replace(r"\ ", r"\s+") + r"(?!\s+and\s+social\s+care)"
         for match in re.finditer(pattern, lowered):
             found.append(
-                Mention("name", who, status, match.start(), match.end(), text[match.start() : match.end()])
+                Mention(
+                    "name",
+                    who,
+                    status,
+                    match.start(),
+                    match.end(),
+                    text[match.start() : match.end()],
+                )
             )
     return sorted(found, key=lambda mention: mention.start)
 

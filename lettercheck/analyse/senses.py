@@ -12,20 +12,44 @@ NEGATORS = frozenset(
 )
 # A negation does not reach across these: "you did not reply, so we treat it as..."
 CLAUSE_BREAKS = frozenset(
-    {",", ";", ":", ".", "(", ")", "but", "however", "although", "though", "which", "who",
-     "because", "so", "and", "if", "unless", "when", "while", "whereas", "–", "-", "—"}
+    {
+        ",",
+        ";",
+        ":",
+        ".",
+        "(",
+        ")",
+        "but",
+        "however",
+        "although",
+        "though",
+        "which",
+        "who",
+        "because",
+        "so",
+        "and",
+        "if",
+        "unless",
+        "until",
+        "when",
+        "while",
+        "whereas",
+        "–",
+        "-",
+        "—",
+    }
 )
 NEGATION_WINDOW = 8
 
 # "you said", "your email described", "the word you used", "you asked whether"
 REPORTING = frozenset(
-    {"said", "say", "says", "saying", "described", "describe", "describes", "called", "call",
-     "calling", "used", "use", "using", "word", "words", "wrote", "write", "writing",
-     "mentioned", "mention", "asked", "ask", "asking", "felt", "feel", "feeling", "feels",
-     "believe", "believed", "suggested", "suggest", "accused", "accuse", "think", "thought",
-     "referred", "refer", "told", "claim", "claimed", "term", "phrase", "worried", "worry",
-     "concerned", "concern", "fear", "feared"}
-)
+    {
+        "said", "say", "says", "saying", "described", "describe", "describes", "called",
+        "used", "word", "words", "wrote", "mentioned", "asked", "felt", "feel", "feeling",
+        "feels", "believe", "believed", "suggested", "accused", "think", "thought",
+        "referred", "told", "claimed", "claims", "term", "phrase", "worried", "feared",
+    }
+)  # fmt: skip
 RESIDENT = frozenset({"you", "your", "yourself"})
 QUOTED = re.compile(r"[“\"]([^”\"]{1,300})[”\"]|(?<![\w])[‘']([^’']{1,300}?)[’'](?![\w])")
 
@@ -33,6 +57,8 @@ QUOTED = re.compile(r"[“\"]([^”\"]{1,300})[”\"]|(?<![\w])[‘']([^’']{1,
 def negated(span: Span) -> bool:
     """A negation word in the few words before `span`, within its clause."""
     sentence = span.sent
+    if span[0].norm_ in CLAUSE_BREAKS:
+        return False  # the match opens its own clause ("... unless you explain why")
     for token in reversed(span.doc[max(sentence.start, span.start - NEGATION_WINDOW) : span.start]):
         if token.norm_ in CLAUSE_BREAKS or token.is_space:
             return False
@@ -44,10 +70,7 @@ def negated(span: Span) -> bool:
 def in_quotes(span: Span) -> bool:
     sentence = span.sent
     offset = span.start_char - sentence.start_char
-    for match in QUOTED.finditer(sentence.text):
-        if match.start() <= offset < match.end():
-            return True
-    return False
+    return any(match.start() <= offset < match.end() for match in QUOTED.finditer(sentence.text))
 
 
 def reported_from_resident(span: Span) -> bool:

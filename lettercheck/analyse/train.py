@@ -17,7 +17,7 @@ import shutil
 import tempfile
 import time
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import spacy
@@ -218,7 +218,9 @@ def train(corpus: Path, seed: int = 2024, out: Path = MODEL_DIR) -> TrainReport:
     labels = [kind_label(kind, stage) for kind, stage in KIND_STAGES]
     for label in labels:
         kind_cat.add_label(label)
-    truth = [kind_label(letter.annotation.kind, letter.annotation.stage) for letter in train_letters]
+    truth = [
+        kind_label(letter.annotation.kind, letter.annotation.stage) for letter in train_letters
+    ]
     letters = [
         (letter_text(_document(letter).text), {label: float(label == t) for label in labels})
         for letter, t in zip(train_letters, truth, strict=True)
@@ -249,25 +251,21 @@ def train(corpus: Path, seed: int = 2024, out: Path = MODEL_DIR) -> TrainReport:
         dev_kind_accuracy=round(kind_accuracy, 3),
         folder=out,
     )
-    (staging / "training.json").write_text(
-        json.dumps(
-            {
-                "command": f"lettercheck train {corpus} --seed {seed}",
-                "trained": datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
-                "seed": seed,
-                "train_letters": report.train_letters,
-                "train_sentences": report.train_sentences,
-                "dev_letters": report.dev_letters,
-                "epochs": EPOCHS,
-                "seconds": report.seconds,
-                "size_bytes": report.size_bytes,
-                "kind_weight": kind_weight,
-                "dev_kind_accuracy": report.dev_kind_accuracy,
-            },
-            indent=2,
-        )
-        + "\n"
-    )
+    record = {
+        "command": f"lettercheck train {corpus} --seed {seed}",
+        "trained": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "seed": seed,
+        "train_letters": report.train_letters,
+        "train_sentences": report.train_sentences,
+        "dev_letters": report.dev_letters,
+        "epochs": EPOCHS,
+        "seconds": report.seconds,
+        "size_bytes": report.size_bytes,
+        "kind_weight": kind_weight,
+        "dev_kind_accuracy": report.dev_kind_accuracy,
+        "thresholds": thresholds,
+    }
+    (staging / "training.json").write_text(json.dumps(record, indent=2) + "\n")
     old = out.with_name(out.name + ".old")
     if out.exists():
         if old.exists():
@@ -276,4 +274,35 @@ def train(corpus: Path, seed: int = 2024, out: Path = MODEL_DIR) -> TrainReport:
     staging.rename(out)
     if old.exists():
         shutil.rmtree(old)
+    _write_readme(out, record)
     return report
+
+
+def _write_readme(out: Path, record: dict) -> None:
+    """lettercheck/models/README.md: how the shipped model was made, from its record."""
+    enabled = ", ".join(f"{k} ({v})" for k, v in record["thresholds"].items() if v is not None)
+    text = f"""# The shipped classifier
+
+`{out.name}/` is what this command produced, and what the linter loads:
+
+    {record["command"]}
+
+- seed {record["seed"]}; trained {record["trained"]} in {record["seconds"]} s (CPU)
+- data: {record["train_letters"]} letters of the corpus's train split
+  ({record["train_sentences"]} sentences); thresholds and the kind weight tuned on
+  {record["dev_letters"]} dev letters; the test split is never read
+- size on disk: {record["size_bytes"] / 1e6:.2f} MB
+- models: two spaCy `TextCatBOW.v3` classifiers (words and bigrams, hashed, no
+  vectors, {EPOCHS} epochs): `{ELEMENTS_PIPE}/` scores each sentence for each element,
+  `{KINDS_PIPE}/` scores the whole letter for kind and stage
+- elements the classifier adds to the cues for (dev-tuned threshold): {enabled or "none"}
+- kind classifier weight against the kind cues: {record["kind_weight"]}
+  (dev kind+stage accuracy {record["dev_kind_accuracy"]})
+
+The full record is `{out.name}/training.json`; `{out.name}/thresholds.json` holds what
+the linter reads. Without this folder the linter checks with the rule patterns alone
+and says so once on stderr. See lettercheck/analyse/train.py.
+"""
+    atomic = out.parent / ".README.md.tmp"
+    atomic.write_text(text, encoding="utf-8")
+    atomic.replace(out.parent / "README.md")

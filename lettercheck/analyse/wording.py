@@ -80,9 +80,8 @@ def _ombudsman(rule: WordingRule, analysis: LetterAnalysis, context: Context) ->
             what = {"superseded": "out of date", "wrong": "not the Ombudsman's"}[mention.status]
             detail = f"{mention.text!r} is {what}"
             breaches.append(Breach(mention.start, mention.end, detail))
-        elif (
-            mention.channel == "email"
-            and email_closed(context.ombudsmen, mention.ombudsman, analysis.letter_date)
+        elif mention.channel == "email" and email_closed(
+            context.ombudsmen, mention.ombudsman, analysis.letter_date
         ):
             sentence = _sentence_of(analysis, mention.start, mention.end)
             if sentence is not None and sentence.start in unless:
@@ -93,12 +92,18 @@ def _ombudsman(rule: WordingRule, analysis: LetterAnalysis, context: Context) ->
     return breaches
 
 
-_SUBJECTS = ["timescale:acknowledge", "timescale:extension", "timescale:response", "timescale:exclude"]
+_SUBJECTS = [
+    "timescale:acknowledge",
+    "timescale:extension",
+    "timescale:response",
+    "timescale:exclude",
+]
 # A promise of time reads "within 10 days", "in two weeks", "up to 8 weeks", "a further
 # 10 days", "take six weeks": a timescale after anything else ("five weeks late",
 # "over four months") is not a promise.
 _PROMISE = re.compile(
-    r"(?:within|in|up\s+to|further|another|additional|extra|more|than|take|takes|taking|need|"
+    r"(?:within|in|up\s+to|further|another|additional|extra|more|(?:no|not)\s+(?:more|longer)\s+than|"
+    r"take|takes|taking|need|"
     r"needs|extend(?:ed|ing)?\s+(?:it\s+|this\s+|the\s+\w+\s+)?by)\s+(?:a|an|the|next|about|around|"
     r"approximately|roughly|another|further|up\s+to)?\s*$",
     re.IGNORECASE,
@@ -137,7 +142,9 @@ def _timescale(rule: WordingRule, analysis: LetterAnalysis, context: Context) ->
         sentence = _sentence_of(analysis, timescale.start, timescale.end)
         if sentence is None or "ombudsman" in sentence.text.lower():
             continue
-        if not _PROMISE.search(text[max(sentence.start_char, timescale.start - 40) : timescale.start]):
+        if not _PROMISE.search(
+            text[max(sentence.start_char, timescale.start - 40) : timescale.start]
+        ):
             continue
         subject = _nearest_subject(analysis, sentence, timescale.start)
         if subject in (None, "exclude"):
@@ -159,7 +166,10 @@ def _timescale(rule: WordingRule, analysis: LetterAnalysis, context: Context) ->
             if mention.value is None or mention.value <= analysis.letter_date:
                 continue
             sentence = _sentence_of(analysis, mention.start, mention.end)
-            if sentence is None or _nearest_subject(analysis, sentence, mention.start) != "response":
+            if (
+                sentence is None
+                or _nearest_subject(analysis, sentence, mention.start) != "response"
+            ):
                 continue
             limits = limit_for("response", sentence)
             if limits is None:
@@ -172,6 +182,46 @@ def _timescale(rule: WordingRule, analysis: LetterAnalysis, context: Context) ->
                     f"than the Code's {limit} for a stage {stage} response"
                 )
                 breaches.append(Breach(mention.start, mention.end, detail))
+    if analysis.kind is LetterKind.EXTENSION:
+        breaches += _extension_dates(analysis, context, limit_for)
+    return breaches
+
+
+def _extension_dates(analysis: LetterAnalysis, context: Context, limit_for) -> list[Breach]:
+    """An extension that moves the response date further past the original due date
+    than the Code allows, by the letter's own dates."""
+    original: list[date] = []
+    promised = []
+    labels = ["timescale:original_due", *_SUBJECTS]
+    for mention in find_dates(analysis.document.text, near=analysis.letter_date):
+        if mention.value is None:
+            continue
+        sentence = _sentence_of(analysis, mention.start, mention.end)
+        if sentence is None:
+            continue
+        label = _nearest_label(analysis, sentence, mention.start, labels)
+        if label == "timescale:original_due":
+            original.append(mention.value)
+        elif label in (None, "timescale:response", "timescale:extension"):
+            promised.append((mention, sentence))
+    if not original:
+        return []
+    first_due = max(original)
+    breaches = []
+    for mention, sentence in promised:
+        if mention.value <= first_due:
+            continue
+        limits = limit_for("extension", sentence)
+        if limits is None:
+            continue
+        _, stage, limit = limits
+        days = context.calendar.working_days_between(first_due, mention.value)
+        if days > limit:
+            detail = (
+                f"{mention.value:%d %B %Y} is {days} working days after the original due date "
+                f"of {first_due:%d %B %Y}, more than the Code's {limit} for a stage {stage} extension"
+            )
+            breaches.append(Breach(mention.start, mention.end, detail))
     return breaches
 
 
@@ -182,15 +232,17 @@ _SUBJECT_NAMES = {
 }
 
 
-def _nearest_label(analysis: LetterAnalysis, sentence: Span, before: int, labels: list[str]) -> str | None:
+def _nearest_label(
+    analysis: LetterAnalysis, sentence: Span, before: int, labels: list[str]
+) -> str | None:
     """Of the cue labels, the one whose hit ends nearest before character `before` in
     `sentence`: what a date or timescale is about is said just before it."""
     best: tuple[int, str] | None = None
     for label in labels:
         for span in analysis.spans(label):
-            if sentence.start <= span.start and span.end_char <= before:
-                if best is None or span.end_char > best[0]:
-                    best = (span.end_char, label)
+            inside = sentence.start <= span.start and span.end_char <= before
+            if inside and (best is None or span.end_char > best[0]):
+                best = (span.end_char, label)
     return best[1] if best else None
 
 

@@ -127,6 +127,8 @@ class _Walker:
                     elif child.tag == W_TBL:
                         nested.append(child)
                 cells.append(paragraphs)
+            # Empty cells (a logo, a spacer) add nothing, not a stray " | ".
+            cells = [c for c in cells if "".join(c).strip()]
             if len(cells) == 1:
                 self.blocks.extend((text, row_part) for text in cells[0])
             elif cells:

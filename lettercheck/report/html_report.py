@@ -18,7 +18,7 @@ mark.element { background: #d8f0d8; border-bottom: 2px solid #2e7d32; }
 mark.error { background: #ffd6d6; border-bottom: 2px solid #c62828; }
 mark.warning { background: #fff0c2; border-bottom: 2px solid #b26a00; }
 mark.element.error, mark.element.warning { border-top: 2px solid #2e7d32; }
-sup.tag { font-size: 0.65rem; color: #555; font-family: system-ui, sans-serif; }
+sup.tag { font-size: 0.65rem; color: #555; font-family: system-ui, sans-serif; margin-left: 0.25em; }
 table { border-collapse: collapse; margin: 0.5rem 0 1rem; }
 td, th { border: 1px solid #ccc; padding: 0.3rem 0.6rem; text-align: left; vertical-align: top; }
 .error-text { color: #c62828; font-weight: 600; } .warning-text { color: #b26a00; font-weight: 600; }
