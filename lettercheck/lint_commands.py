@@ -65,7 +65,8 @@ def train_command(corpus: Path, seed: int, out: Path | None) -> None:
     )
     click.echo(f"model: {report.folder} ({report.size_bytes / 1e6:.2f} MB)")
     click.echo(
-        f"kind classifier weight {report.kind_weight} (dev kind+stage accuracy "
+        f"kind classifier weight {report.kind_weight} for kinds, {report.stage_weight} for "
+        f"stages (dev kind+stage accuracy "
         f"{report.dev_kind_accuracy:.3f}); element thresholds: "
         + (", ".join(f"{k}={v}" for k, v in enabled.items()) or "none")
     )

@@ -35,6 +35,7 @@ class Classifier:
         settings = json.loads((folder / "thresholds.json").read_text(encoding="utf-8"))
         self.thresholds: dict[str, float] = settings["elements"]
         self.kind_weight: float = settings["kind_weight"]
+        self.stage_weight: float = settings.get("stage_weight", self.kind_weight)
 
     def score_sentences(self, sentences: list[Span]) -> dict[int, dict[str, float]]:
         """Element scores for each sentence, keyed by the sentence's first token."""
@@ -51,12 +52,33 @@ class Classifier:
         }
 
     def blend_kind(self, doc: Doc, cue_probabilities: dict) -> dict:
-        model = self.kind_probabilities(doc.text)
-        weight = self.kind_weight
-        return {
-            pair: (1 - weight) * cue_probabilities[pair] + weight * model[pair]
-            for pair in cue_probabilities
-        }
+        return blend(
+            cue_probabilities,
+            self.kind_probabilities(doc.text),
+            self.kind_weight,
+            self.stage_weight,
+        )
+
+
+def blend(cues: dict, model: dict, kind_weight: float, stage_weight: float) -> dict:
+    """Kind and stage probabilities from the cues and the model, each blended with its own
+    weight (the model may be better at kinds than at stages) and multiplied back."""
+
+    def marginal(probabilities: dict, position: int) -> dict:
+        totals: dict = {}
+        for pair, p in probabilities.items():
+            totals[pair[position]] = totals.get(pair[position], 0.0) + p
+        return totals
+
+    kinds = {
+        k: (1 - kind_weight) * p + kind_weight * marginal(model, 0)[k]
+        for k, p in marginal(cues, 0).items()
+    }
+    stages = {
+        s: (1 - stage_weight) * p + stage_weight * marginal(model, 1)[s]
+        for s, p in marginal(cues, 1).items()
+    }
+    return {(k, s): kinds[k] * stages[s] for k, s in cues}
 
 
 def normalise(text: str) -> str:

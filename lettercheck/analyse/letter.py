@@ -3,7 +3,7 @@ letter's date and the Ombudsman details it gives. The wording rules and the lint
 result are built on this analysis."""
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -61,7 +61,6 @@ class LetterAnalysis:
     words: int
     sentences: int
     reading_ease: float | None
-    sentence_scores: dict[int, dict[str, float]] = field(default_factory=dict)
 
     def spans(self, label: str) -> list[Span]:
         return self.hits.get(label, [])
@@ -176,7 +175,6 @@ class Analyser:
             words=len(word_list),
             sentences=len(sentences),
             reading_ease=reading_ease(word_list, len(sentences)),
-            sentence_scores=scores,
         )
 
     def _pattern_element(self, element_id: str, hits: dict[str, list[Span]]) -> ElementFound:

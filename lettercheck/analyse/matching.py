@@ -16,20 +16,17 @@ class CueMatcher:
 
     def __init__(self, nlp: Language) -> None:
         self._nlp = nlp
-        self._matcher = Matcher(nlp.vocab, validate=True)
+        self._matcher = Matcher(nlp.vocab)
         self._phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self.labels: set[str] = set()
 
     def add_cues(self, label: str, cues: list[str], sets: dict[str, list[str]]) -> None:
         patterns = [pattern for cue in cues for pattern in compile_cue(cue, sets)]
         if patterns:
             self._matcher.add(label, patterns)
-            self.labels.add(label)
 
     def add_phrases(self, label: str, phrases: list[str]) -> None:
         if phrases:
             self._phrases.add(label, [self._nlp.make_doc(phrase) for phrase in phrases])
-            self.labels.add(label)
 
     def find(self, doc: Doc) -> dict[str, list[Span]]:
         found: dict[str, list[Span]] = defaultdict(list)

@@ -51,6 +51,7 @@ REPORTING = frozenset(
     }
 )  # fmt: skip
 RESIDENT = frozenset({"you", "your", "yourself"})
+CONDITIONS = frozenset({"if", "unless", "whether", "when", "should"})
 QUOTED = re.compile(r"[“\"]([^”\"]{1,300})[”\"]|(?<![\w])[‘']([^’']{1,300}?)[’'](?![\w])")
 
 
@@ -74,14 +75,18 @@ def in_quotes(span: Span) -> bool:
 
 
 def reported_from_resident(span: Span) -> bool:
-    """The resident's word, not the landlord's: quoted in a sentence about what the
-    resident said or felt, or reported ("you said you felt ...") before the word."""
+    """The resident's word, not the landlord's: reported before the word ("you said you
+    felt ...", not a condition such as "if you still feel ..."), or quoted in a sentence
+    that reports what the resident said."""
     sentence = span.sent
     before = span.doc[sentence.start : span.start]
     norms = [token.norm_ for token in before]
     for index, norm in enumerate(norms):
-        if norm in RESIDENT and any(n in REPORTING for n in norms[index + 1 : index + 5]):
+        conditional = any(n in CONDITIONS for n in norms[max(0, index - 2) : index])
+        reporting = any(n in REPORTING for n in norms[index + 1 : index + 5])
+        if norm in RESIDENT and not conditional and reporting:
             return True
     if in_quotes(span):
-        return any(token.norm_ in RESIDENT for token in sentence)
+        sentence_norms = {token.norm_ for token in sentence}
+        return bool(sentence_norms & RESIDENT) and bool(sentence_norms & REPORTING)
     return False

@@ -29,6 +29,7 @@ from lettercheck.analyse.classifier import (
     KINDS_PIPE,
     MODEL_DIR,
     Classifier,
+    blend,
     kind_label,
     letter_text,
     sentence_text,
@@ -57,6 +58,7 @@ class TrainReport:
     size_bytes: int
     thresholds: dict[str, float | None]
     kind_weight: float
+    stage_weight: float
     dev_kind_accuracy: float
     folder: Path
 
@@ -172,9 +174,10 @@ def tune_thresholds(
 
 def tune_kind_weight(
     letters: list[CorpusLetter], analyser: Analyser, classifier: Classifier
-) -> tuple[float, float]:
-    """The weight of the kind classifier against the kind cues that detects kind and
-    stage best on `letters` (ties go to the weight nearest an even blend)."""
+) -> tuple[float, float, float]:
+    """The weights of the kind classifier against the kind cues, for kind and for stage,
+    that detect kind and stage best on `letters`. Returns (kind weight, stage weight,
+    accuracy)."""
     pairs = []
     for letter in letters:
         analysis = analyser.analyse(_document(letter))
@@ -182,15 +185,22 @@ def tune_kind_weight(
         model = classifier.kind_probabilities(analysis.document.text)
         pairs.append(((letter.annotation.kind, letter.annotation.stage), cues, model))
 
-    def accuracy(weight: float) -> float:
+    def accuracy(weights: tuple[float, float]) -> float:
         right = 0
         for truth, cues, model in pairs:
-            blend = {p: (1 - weight) * cues[p] + weight * model[p] for p in cues}
-            right += max(blend, key=blend.get) == truth
+            blended = blend(cues, model, *weights)
+            right += max(blended, key=blended.get) == truth
         return right / len(pairs) if pairs else 0.0
 
-    best = max(KIND_WEIGHTS, key=lambda w: (accuracy(w), -abs(w - 0.5)))
-    return best, accuracy(best)
+    grid = [(k, s) for k in KIND_WEIGHTS for s in KIND_WEIGHTS]
+    scores = {weights: accuracy(weights) for weights in grid}
+    # One letter either way is noise on a dev split this size: among the weights within
+    # one letter of the best, take the blend nearest even.
+    margin = 1 / len(pairs) if pairs else 0.0
+    top = max(scores.values())
+    near = [w for w in grid if scores[w] >= top - margin - 1e-9]
+    best = min(near, key=lambda w: (abs(w[0] - 0.5) + abs(w[1] - 0.5), -scores[w]))
+    return best[0], best[1], scores[best]
 
 
 def _size(folder: Path) -> int:
@@ -229,14 +239,20 @@ def train(corpus: Path, seed: int = 2024, out: Path = MODEL_DIR) -> TrainReport:
 
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".classifier-", dir=out.parent))
+    staging.chmod(0o755)  # mkdtemp makes it private; the model is shipped to everyone
     elements_nlp.to_disk(staging / ELEMENTS_PIPE)
     kinds_nlp.to_disk(staging / KINDS_PIPE)
     (staging / "thresholds.json").write_text(json.dumps({"elements": {}, "kind_weight": 0.0}))
     classifier = Classifier(staging)
     thresholds = tune_thresholds(dev_letters, analyser, classifier)
     classifier.thresholds = thresholds
-    kind_weight, kind_accuracy = tune_kind_weight(dev_letters, analyser, classifier)
-    settings = {"elements": thresholds, "kind_weight": kind_weight, "seed": seed}
+    kind_weight, stage_weight, kind_accuracy = tune_kind_weight(dev_letters, analyser, classifier)
+    settings = {
+        "elements": thresholds,
+        "kind_weight": kind_weight,
+        "stage_weight": stage_weight,
+        "seed": seed,
+    }
     (staging / "thresholds.json").write_text(json.dumps(settings, indent=2) + "\n")
     seconds = time.perf_counter() - started
     report = TrainReport(
@@ -248,6 +264,7 @@ def train(corpus: Path, seed: int = 2024, out: Path = MODEL_DIR) -> TrainReport:
         size_bytes=_size(staging),
         thresholds=thresholds,
         kind_weight=kind_weight,
+        stage_weight=stage_weight,
         dev_kind_accuracy=round(kind_accuracy, 3),
         folder=out,
     )
@@ -262,6 +279,7 @@ def train(corpus: Path, seed: int = 2024, out: Path = MODEL_DIR) -> TrainReport:
         "seconds": report.seconds,
         "size_bytes": report.size_bytes,
         "kind_weight": kind_weight,
+        "stage_weight": stage_weight,
         "dev_kind_accuracy": report.dev_kind_accuracy,
         "thresholds": thresholds,
     }
@@ -296,7 +314,8 @@ def _write_readme(out: Path, record: dict) -> None:
   vectors, {EPOCHS} epochs): `{ELEMENTS_PIPE}/` scores each sentence for each element,
   `{KINDS_PIPE}/` scores the whole letter for kind and stage
 - elements the classifier adds to the cues for (dev-tuned threshold): {enabled or "none"}
-- kind classifier weight against the kind cues: {record["kind_weight"]}
+- kind classifier weight against the kind cues: {record["kind_weight"]} for the kind,
+  {record["stage_weight"]} for the stage
   (dev kind+stage accuracy {record["dev_kind_accuracy"]})
 
 The full record is `{out.name}/training.json`; `{out.name}/thresholds.json` holds what

@@ -12,7 +12,7 @@ from spacy.tokens import Span
 
 from lettercheck.analyse.dates import find_dates, find_timescales
 from lettercheck.analyse.letter import SALUTATION, LetterAnalysis
-from lettercheck.analyse.ombudsman import email_closed
+from lettercheck.analyse.ombudsman import Mention, email_closed
 from lettercheck.analyse.readability import words
 from lettercheck.analyse.senses import negated, reported_from_resident
 from lettercheck.calendar import WorkingDayCalendar
@@ -73,23 +73,30 @@ def _cues(rule: WordingRule, analysis: LetterAnalysis, context: Context) -> list
 
 
 def _ombudsman(rule: WordingRule, analysis: LetterAnalysis, context: Context) -> list[Breach]:
+    """Superseded or wrong details (one finding per sentence, so "PO Box 152, Liverpool
+    L33 7WQ" is one finding), and email offered for a new complaint after the Ombudsman
+    stopped taking them by email."""
     breaches = []
     unless = analysis.sentence_starts(f"rule:{rule.id}:unless")
+    stale: dict[int, list[Mention]] = {}
+    what = {"superseded": "out of date", "wrong": "not the Ombudsman's"}
     for mention in analysis.mentions:
+        sentence = _sentence_of(analysis, mention.start, mention.end)
         if mention.status != "current":
-            what = {"superseded": "out of date", "wrong": "not the Ombudsman's"}[mention.status]
-            detail = f"{mention.text!r} is {what}"
-            breaches.append(Breach(mention.start, mention.end, detail))
+            key = sentence.start if sentence is not None else -1 - mention.start
+            stale.setdefault(key, []).append(mention)
         elif mention.channel == "email" and email_closed(
             context.ombudsmen, mention.ombudsman, analysis.letter_date
         ):
-            sentence = _sentence_of(analysis, mention.start, mention.end)
             if sentence is not None and sentence.start in unless:
                 continue
             closed = context.ombudsmen.ombudsmen[mention.ombudsman].email_complaints_closed
             detail = f"the Ombudsman has not taken new complaints by email since {closed:%d %B %Y}"
             breaches.append(Breach(mention.start, mention.end, detail))
-    return breaches
+    for mentions in stale.values():
+        detail = "; ".join(f"{m.text!r} is {what[m.status]}" for m in mentions)
+        breaches.append(Breach(mentions[0].start, mentions[-1].end, detail))
+    return sorted(breaches, key=lambda breach: breach.start or 0)
 
 
 _SUBJECTS = [
