@@ -113,9 +113,29 @@ def _split_terms(cue: str) -> list[str | list[list[str]]]:
     return terms
 
 
-def _sequences(cue: str) -> list[list[str]]:
+def _merge_single_words(terms: list[str | list[list[str]]]) -> list[str | list[list[str]]]:
+    """Terms with each group of one-word alternatives, `(a / b / c)`, written as the one
+    term `a|b|c` (`(a / b)?` as `a|b?`): it matches the same words with one token spec
+    instead of one pattern per alternative, which is what keeps the Matcher fast.
+    Groups holding gaps, optional terms or classes (`#date` is one or more tokens, which
+    `?` would turn into at most one) stay groups."""
+    merged: list[str | list[list[str]]] = []
+    for term in terms:
+        words = [alternative for alternative in term if alternative]
+        if isinstance(term, str) or any(
+            len(alternative) != 1 or alternative[0][0] in "~#" or alternative[0].endswith("?")
+            for alternative in words
+        ):
+            merged.append(term)
+        else:
+            optional = "?" if len(words) < len(term) else ""
+            merged.append("|".join(alternative[0] for alternative in words) + optional)
+    return merged
+
+
+def _sequences(terms: list[str | list[list[str]]]) -> list[list[str]]:
     sequences: list[list[str]] = [[]]
-    for term in _split_terms(cue):
+    for term in terms:
         if isinstance(term, str):
             sequences = [sequence + [term] for sequence in sequences]
         else:
@@ -132,13 +152,24 @@ def compile_cue(cue: str, sets: dict[str, list[str]] | None = None) -> list[Toke
     sets = sets or {}
     if not cue.split():
         raise CueError("empty cue")
+    terms = _split_terms(cue)
+    # Checked on every alternative spelled out, so what is an error does not depend on
+    # which groups merge.
+    patterns = _compile_terms(terms, sets)
+    if len(patterns) > 128:
+        raise CueError("too many alternatives")
+    merged = _merge_single_words(terms)
+    return patterns if merged == terms else _compile_terms(merged, sets)
+
+
+def _compile_terms(
+    terms: list[str | list[list[str]]], sets: dict[str, list[str]]
+) -> list[TokenPattern]:
     patterns: list[TokenPattern] = []
-    for sequence in _sequences(cue):
+    for sequence in _sequences(terms):
         if not sequence:
             raise CueError("a cue that can be empty matches nothing")
         patterns += _compile_sequence(sequence, sets)
-    if len(patterns) > 128:
-        raise CueError("too many alternatives")
     return patterns
 
 

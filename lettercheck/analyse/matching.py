@@ -1,13 +1,30 @@
 """One spaCy Matcher (and PhraseMatcher) for every cue of every element and rule, run
-once per letter; hits are kept per label and sentence."""
+once per letter; hits are kept per label and sentence.
 
+A cue's `~N` gap is a `{0,N}` token, which makes spaCy's Matcher try every gap length at
+every word of the letter: nearly all of a check's time. So the letter is first searched
+with loose patterns, each gap written as `*` (any number of words, still within the
+sentence), and only where one of those matches is the cue's exact pattern run, on that
+sentence alone. Loose patterns find every place the exact ones do, so the hits are the
+same."""
+
+import re
 from collections import defaultdict
 
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 
-from lettercheck.analyse.cues import compile_cue
+from lettercheck.analyse.cues import TokenPattern, compile_cue
+
+_GAP = re.compile(r"^\{0,\d+\}$")
+
+
+def _loose(pattern: TokenPattern) -> TokenPattern:
+    return [
+        {**token, "OP": "*"} if "IS_SENT_START" in token and _GAP.match(token["OP"]) else token
+        for token in pattern
+    ]
 
 
 class CueMatcher:
@@ -16,13 +33,19 @@ class CueMatcher:
 
     def __init__(self, nlp: Language) -> None:
         self._nlp = nlp
-        self._matcher = Matcher(nlp.vocab)
+        # Cues are validated when the catalogue loads (and patterns in the tests); checking
+        # every pattern again here only slows the start.
+        self._loose = Matcher(nlp.vocab, validate=False)
+        self._exact: dict[str, Matcher] = {}
         self._phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
 
     def add_cues(self, label: str, cues: list[str], sets: dict[str, list[str]]) -> None:
         patterns = [pattern for cue in cues for pattern in compile_cue(cue, sets)]
-        if patterns:
-            self._matcher.add(label, patterns)
+        for pattern in patterns:
+            key = f"{label}#{len(self._exact)}"
+            self._loose.add(key, [_loose(pattern)])
+            self._exact[key] = Matcher(self._nlp.vocab, validate=False)
+            self._exact[key].add(label, [pattern])
 
     def add_phrases(self, label: str, phrases: list[str]) -> None:
         if phrases:
@@ -31,8 +54,19 @@ class CueMatcher:
     def find(self, doc: Doc) -> dict[str, list[Span]]:
         found: dict[str, list[Span]] = defaultdict(list)
         seen = set()
+        checked = set()
         strings = self._nlp.vocab.strings
-        for match_id, start, end in list(self._matcher(doc)) + list(self._phrases(doc)):
+        for key_id, start, end in self._loose(doc):
+            key = strings[key_id]
+            sentence_end = doc[start].sent.end
+            if end > sentence_end or (key, start) in checked:
+                continue
+            checked.add((key, start))
+            for match_id, offset, match_end in self._exact[key](doc[start:sentence_end]):
+                if offset == 0 and (match_id, start) not in seen:
+                    seen.add((match_id, start))
+                    found[strings[match_id]].append(doc[start : start + match_end])
+        for match_id, start, end in self._phrases(doc):
             span = doc[start:end]
             if span.sent.end < end or (match_id, start) in seen:
                 continue
