@@ -4,7 +4,7 @@ Complaint Handling Code 2024."""
 __version__ = "0.1.0"
 CODE_VERSION = "2024"
 
-__all__ = ["check_document", "check_file", "check_path"]
+__all__ = ["check_document", "check_file", "check_path", "document_from_text"]
 
 
 def __getattr__(name: str):
