@@ -10,7 +10,13 @@ from pathlib import Path
 
 import click
 
-from lettercheck.catalogue import CatalogueError, load_elements, load_requirements
+from lettercheck.catalogue import (
+    CatalogueError,
+    RuleDoc,
+    load_elements,
+    load_requirements,
+    load_rule_docs,
+)
 from lettercheck.config import Config, ConfigError, load_config
 from lettercheck.letters import LetterKind, missing_rule_id
 
@@ -28,9 +34,7 @@ def _config(path: Path | None) -> Config:
         raise click.UsageError(" ".join(str(error).split())) from error
 
 
-def _rule_docs(config: Config):
-    from lettercheck.catalogue import load_rule_docs
-
+def _rule_docs(config: Config) -> dict[str, RuleDoc]:
     try:
         return load_rule_docs(config)
     except CatalogueError as error:
