@@ -43,25 +43,27 @@ def test_generate_writes_the_letter(runner, tmp_path: Path):
     assert "We will send you our full response by 19 March 2026." in docx_text(target)
 
 
-def test_generate_names_the_file_from_the_reference_and_takes_a_date(runner, tmp_path: Path):
-    with runner.isolated_filesystem(temp_dir=tmp_path):
-        result = run(
-            runner,
-            "generate",
-            EXAMPLE_CASE,
-            "--letter",
-            "response",
-            "--stage",
-            "2",
-            "--config",
-            EXAMPLE_CONFIG,
-            "--date",
-            "2026-05-20",
-        )
-        assert result.exit_code == 0, result.output
-        letter = Path("BH-2026-0142-response-2.docx")
-        assert letter.is_file()
-        assert "20 May 2026" in docx_text(letter)
+def test_generate_names_the_file_from_the_reference_and_takes_a_date(
+    runner, tmp_path: Path, monkeypatch
+):
+    monkeypatch.chdir(tmp_path)
+    result = run(
+        runner,
+        "generate",
+        EXAMPLE_CASE,
+        "--letter",
+        "response",
+        "--stage",
+        "2",
+        "--config",
+        EXAMPLE_CONFIG,
+        "--date",
+        "2026-05-20",
+    )
+    assert result.exit_code == 0, result.output
+    letter = Path("BH-2026-0142-response-2.docx")
+    assert letter.is_file()
+    assert "20 May 2026" in docx_text(letter)
 
 
 def test_bad_case_data_is_one_line_per_problem_and_writes_nothing(runner, tmp_path: Path):
@@ -157,46 +159,46 @@ def test_a_late_letter_is_made_with_a_warning(runner, tmp_path: Path):
     )
 
 
-def test_invocation_mistakes_exit_2(runner, tmp_path: Path):
+def test_invocation_mistakes_exit_2(runner, tmp_path: Path, monkeypatch):
     result = run(runner, "generate", "--letter", "response")
     assert result.exit_code == 2 and "give one CASE file, or --batch" in result.stderr
     result = run(runner, "generate", EXAMPLE_CASE, "--letter", "apology")
     assert result.exit_code == 2
-    with runner.isolated_filesystem(temp_dir=tmp_path):
-        case = write_case(Path("case.yaml"), example_data())
-        result = run(runner, "generate", case, "--letter", "response")
-        assert result.exit_code == 2 and "no lettercheck.yaml here or beside the case" in (
-            result.stderr
-        )
-        result = run(
-            runner,
-            "generate",
-            case,
-            "--letter",
-            "response",
-            "--config",
-            EXAMPLE_CONFIG,
-            "-o",
-            "letter.pdf",
-        )
-        assert result.exit_code == 2 and "give a name ending .docx" in result.stderr
-        Path("blocked").write_text("a file where the folder should be")
-        result = run(
-            runner,
-            "generate",
-            "--batch",
-            case,
-            "--letter",
-            "response",
-            "--config",
-            EXAMPLE_CONFIG,
-            "-o",
-            "blocked",
-        )
-        assert result.exit_code == 2 and "cannot write the letter" in result.stderr
-        Path("bad.yaml").write_text("landlord:\n  name: X\n")
-        result = run(runner, "generate", case, "--letter", "response", "--config", "bad.yaml")
-        assert result.exit_code == 2 and "bad.yaml: landlord.address" in result.stderr
+    monkeypatch.chdir(tmp_path)
+    case = write_case(Path("case.yaml"), example_data())
+    result = run(runner, "generate", case, "--letter", "response")
+    assert result.exit_code == 2 and "no lettercheck.yaml here or beside the case" in (
+        result.stderr
+    )
+    result = run(
+        runner,
+        "generate",
+        case,
+        "--letter",
+        "response",
+        "--config",
+        EXAMPLE_CONFIG,
+        "-o",
+        "letter.pdf",
+    )
+    assert result.exit_code == 2 and "give a name ending .docx" in result.stderr
+    Path("blocked").write_text("a file where the folder should be")
+    result = run(
+        runner,
+        "generate",
+        "--batch",
+        case,
+        "--letter",
+        "response",
+        "--config",
+        EXAMPLE_CONFIG,
+        "-o",
+        "blocked",
+    )
+    assert result.exit_code == 2 and "cannot write the letter" in result.stderr
+    Path("bad.yaml").write_text("landlord:\n  name: X\n")
+    result = run(runner, "generate", case, "--letter", "response", "--config", "bad.yaml")
+    assert result.exit_code == 2 and "bad.yaml: landlord.address" in result.stderr
 
 
 def csv_rows(count: int) -> list[dict[str, str]]:
