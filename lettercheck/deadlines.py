@@ -62,6 +62,15 @@ def _status(done: date | None, due: date, today: date) -> str:
     return "met" if done <= due else "missed"
 
 
+def _lateness(status: str, step: str, done: date | None, due: date, today: date) -> list[str]:
+    """The flag for a step its case's dates show as missed or overdue, if any."""
+    if status == "missed":
+        return [f"MISSED: {step} sent {done}, due {due}"]
+    if status == "overdue":
+        return [f"OVERDUE: {step} was due {due} (today {today})"]
+    return []
+
+
 def _stage_schedule(
     calendar: WorkingDayCalendar,
     number: int,
@@ -88,10 +97,7 @@ def _stage_schedule(
             status,
         )
     )
-    if status == "missed":
-        flags.append(f"MISSED: {name} acknowledgement sent {acknowledged}, due {ack_due}")
-    elif status == "overdue":
-        flags.append(f"OVERDUE: {name} acknowledgement was due {ack_due} (today {today})")
+    flags += _lateness(status, f"{name} acknowledgement", acknowledged, ack_due, today)
 
     start = stage.acknowledged or ack_due
     start_label = "acknowledged" if stage.acknowledged else "acknowledgement due"
@@ -113,10 +119,7 @@ def _stage_schedule(
             status,
         )
     )
-    if status == "missed":
-        flags.append(f"MISSED: {name} response sent {done}, due {due}")
-    elif status == "overdue":
-        flags.append(f"OVERDUE: {name} response was due {due} (today {today})")
+    flags += _lateness(status, f"{name} response", done, due, today)
 
     if extension is None:
         ext_status = "-"
