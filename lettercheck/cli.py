@@ -9,7 +9,7 @@ from lettercheck.check_commands import audit, check, explain, rules_command
 from lettercheck.corpus.commands import corpus
 from lettercheck.demo import demo
 from lettercheck.generate_commands import deadlines, generate, init
-from lettercheck.lint_commands import eval_command, train_command
+from lettercheck.lint_commands import eval_command, eval_phrases_command, train_command
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -29,4 +29,5 @@ main.add_command(deadlines)
 main.add_command(init)
 main.add_command(demo)
 main.add_command(eval_command)
+main.add_command(eval_phrases_command)
 main.add_command(train_command)

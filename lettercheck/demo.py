@@ -46,5 +46,7 @@ def demo(outdir: Path) -> None:
     click.echo(RENDERERS["text"](draft, rule_docs), nl=False)
 
     report = outdir / "report.html"
-    write_atomically(report, RENDERERS["html"](CheckReport.of(generated.files + draft.files), rule_docs))
+    write_atomically(
+        report, RENDERERS["html"](CheckReport.of(generated.files + draft.files), rule_docs)
+    )
     click.echo(f"\nThe letters, highlighted, with every finding explained: {report.resolve()}")

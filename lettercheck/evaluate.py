@@ -120,7 +120,7 @@ def evaluate(corpus: Path, split: str, classifier: bool = True) -> Evaluation:
     return result
 
 
-def _row(name: str, counts: Counts) -> str:
+def format_counts_row(name: str, counts: Counts) -> str:
     support = counts.tp + counts.fn
     return (
         f"  {name:<38} {counts.precision:6.3f} {counts.recall:6.3f} {counts.f1:6.3f}"
@@ -137,20 +137,37 @@ def format_evaluation(result: Evaluation) -> str:
         f"  {'':<38} {'prec':>6} {'recall':>6} {'F1':>6}",
         "Elements (present in the letter, kind and stage given):",
     ]
-    lines += [_row(element_id, result.elements[element_id]) for element_id in ELEMENT_IDS]
-    lines.append(_row("ALL ELEMENTS (micro)", result.micro(result.elements, ELEMENT_IDS)))
+    lines += [
+        format_counts_row(element_id, result.elements[element_id]) for element_id in ELEMENT_IDS
+    ]
+    lines.append(
+        format_counts_row("ALL ELEMENTS (micro)", result.micro(result.elements, ELEMENT_IDS))
+    )
     lines.append("Wording rules (finding given or not, per letter):")
-    lines += [_row(rule_id, result.rules.get(rule_id, Counts())) for rule_id in WORDING_RULE_IDS]
-    lines.append(_row("ALL WORDING RULES (micro)", result.micro(result.rules, WORDING_RULE_IDS)))
+    lines += [
+        format_counts_row(rule_id, result.rules.get(rule_id, Counts()))
+        for rule_id in WORDING_RULE_IDS
+    ]
+    lines.append(
+        format_counts_row("ALL WORDING RULES (micro)", result.micro(result.rules, WORDING_RULE_IDS))
+    )
     missing_ids = [missing_rule_id(element_id) for element_id in ELEMENT_IDS]
     lines.append("Missing-element rules:")
     lines += [
-        _row(rule_id, result.rules[rule_id]) for rule_id in missing_ids if rule_id in result.rules
+        format_counts_row(rule_id, result.rules[rule_id])
+        for rule_id in missing_ids
+        if rule_id in result.rules
     ]
-    lines.append(_row("ALL MISSING-ELEMENT RULES (micro)", result.micro(result.rules, missing_ids)))
+    lines.append(
+        format_counts_row(
+            "ALL MISSING-ELEMENT RULES (micro)", result.micro(result.rules, missing_ids)
+        )
+    )
     other = sorted(set(result.rules) - set(WORDING_RULE_IDS) - set(missing_ids))
-    lines += [_row(rule_id, result.rules[rule_id]) for rule_id in other]
-    lines.append(_row("ALL FINDINGS (micro)", result.micro(result.rules, list(result.rules))))
+    lines += [format_counts_row(rule_id, result.rules[rule_id]) for rule_id in other]
+    lines.append(
+        format_counts_row("ALL FINDINGS (micro)", result.micro(result.rules, list(result.rules)))
+    )
     decided = sum(result.decisions.values()) or 1
     lines += [
         "Detection (kind and stage not given):",

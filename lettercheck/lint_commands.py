@@ -1,5 +1,5 @@
-"""`lettercheck train` and `lettercheck eval`: build the shipped classifier from the
-corpus, and measure the linter against the corpus's annotations."""
+"""`lettercheck train`, `eval` and `eval-phrases`: build the shipped classifier from
+the corpus, and measure the linter against the corpus's annotations and phrase set."""
 
 from pathlib import Path
 
@@ -23,11 +23,7 @@ def eval_command(corpus: Path, split: str, no_classifier: bool, classifier_only:
     from lettercheck.corpus.store import CorpusError
     from lettercheck.evaluate import evaluate, format_evaluation
 
-    modes = [True, False]
-    if no_classifier:
-        modes = [False]
-    elif classifier_only:
-        modes = [True]
+    modes = [False] if no_classifier else [True] if classifier_only else [True, False]
     try:
         for index, classifier in enumerate(modes):
             if index:
@@ -37,8 +33,47 @@ def eval_command(corpus: Path, split: str, no_classifier: bool, classifier_only:
         raise click.ClickException(str(error)) from error
 
 
+@click.command("eval-phrases")
+@click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--misses", is_flag=True, help="Also list every sentence the linter got wrong.")
+@click.option(
+    "--half",
+    type=click.Choice(["tune", "check"]),
+    default=None,
+    help="Only the half that may be read to improve cues (tune) or the half that may not (check).",
+)
+@click.option(
+    "--no-classifier",
+    is_flag=True,
+    help="Only the figures with the trained classifier switched off (patterns only).",
+)
+@click.option("--classifier-only", is_flag=True, help="Only the figures with the classifier.")
+def eval_phrases_command(
+    folder: Path, misses: bool, half: str | None, no_classifier: bool, classifier_only: bool
+) -> None:
+    """Precision, recall and F1 per wording rule and element on a phrase set
+    (corpus/phrases: labelled single sentences and near misses)."""
+    from lettercheck.catalogue import CatalogueError
+    from lettercheck.phrases import evaluate_phrases, format_phrase_evaluation
+
+    modes = [False] if no_classifier else [True] if classifier_only else [True, False]
+    try:
+        for index, classifier in enumerate(modes):
+            if index:
+                click.echo("")
+            result = evaluate_phrases(folder, classifier=classifier, half=half)
+            click.echo(format_phrase_evaluation(result, show_misses=misses))
+    except CatalogueError as error:
+        raise click.ClickException(str(error)) from error
+
+
 @click.command("train")
-@click.argument("corpus", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.argument(
+    "corpora",
+    nargs=-1,
+    required=True,
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+)
 @click.option("--seed", type=int, default=2024, show_default=True)
 @click.option(
     "-o",
@@ -47,15 +82,16 @@ def eval_command(corpus: Path, split: str, no_classifier: bool, classifier_only:
     default=None,
     help="Where to write the model (default: the package's lettercheck/models/classifier).",
 )
-def train_command(corpus: Path, seed: int, out: Path | None) -> None:
-    """Train the element and kind classifier on the corpus's train split (thresholds
-    tuned on dev; test never read) and write it where the linter loads it from."""
+def train_command(corpora: tuple[Path, ...], seed: int, out: Path | None) -> None:
+    """Train the element and kind classifier on the train split of each corpus folder
+    given (thresholds tuned on their dev splits; test never read) and write it where
+    the linter loads it from."""
     from lettercheck.analyse.classifier import MODEL_DIR
     from lettercheck.analyse.train import train
     from lettercheck.corpus.store import CorpusError
 
     try:
-        report = train(corpus, seed=seed, out=out or MODEL_DIR)
+        report = train(list(corpora), seed=seed, out=out or MODEL_DIR)
     except (CorpusError, ValueError) as error:
         raise click.ClickException(str(error)) from error
     enabled = {k: v for k, v in report.thresholds.items() if v is not None}

@@ -11,10 +11,13 @@ from lettercheck.corpus.store import PREFIXES, load_corpus, load_split, make_spl
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 UNSEEN = CORPUS / "unseen"  # the independent check set: every letter in its test split
+EXTRA = CORPUS / "extra"  # more writers' letters, added after the split: all train
 LETTERS = load_corpus(CORPUS)
 
 
-@pytest.mark.parametrize("letter", LETTERS + load_corpus(UNSEEN), ids=lambda letter: letter.id)
+@pytest.mark.parametrize(
+    "letter", LETTERS + load_corpus(UNSEEN) + load_corpus(EXTRA), ids=lambda letter: letter.id
+)
 def test_annotation_is_true_to_its_letter(letter):
     assert problems_with(letter) == []
 
@@ -43,3 +46,12 @@ def test_unseen_set_is_all_held_out():
     split = load_split(UNSEEN)
     assert split["train"] == [] and split["dev"] == []
     assert sorted(split["test"]) == sorted(letter.id for letter in load_corpus(UNSEEN))
+
+
+def test_extra_letters_are_all_train_and_cover_every_kind_and_stage():
+    split = load_split(EXTRA)
+    letters = load_corpus(EXTRA)
+    assert split["dev"] == [] and split["test"] == []
+    assert sorted(split["train"]) == sorted(letter.id for letter in letters)
+    assert {(x.annotation.kind, x.annotation.stage) for x in letters} == set(PREFIXES)
+    assert not {x.id for x in letters} & {x.id for x in LETTERS + load_corpus(UNSEEN)}

@@ -56,13 +56,36 @@ def test_eval_prints_every_element_and_rule_with_and_without_the_classifier(tmp_
     assert figures.kind_correct >= 4
 
 
-def test_train_writes_a_model_the_linter_loads(tmp_path: Path):
+def _move_to_second_corpus(corpus: Path, tmp_path: Path) -> Path:
+    """Move every ack1 and resp2 train letter of `corpus` into a second corpus folder
+    whose split puts them all in train, as corpus/extra does."""
+    split = load_split(corpus)
+    moved = [i for i in split["train"] if i.startswith(("ack1-", "resp2-"))]
+    second = tmp_path / "second"
+    (second / "letters").mkdir(parents=True)
+    for letter_id in moved:
+        for suffix in (".txt", ".yaml"):
+            (corpus / "letters" / (letter_id + suffix)).rename(
+                second / "letters" / (letter_id + suffix)
+            )
+    split["train"] = [i for i in split["train"] if i not in moved]
+    (corpus / "split.yaml").write_text(yaml.safe_dump({"seed": 0, **split}), encoding="utf-8")
+    second_split = {"train": moved, "dev": [], "test": []}
+    (second / "split.yaml").write_text(yaml.safe_dump(second_split), encoding="utf-8")
+    return second
+
+
+def test_train_writes_a_model_the_linter_loads_from_two_corpus_folders(tmp_path: Path):
     corpus = _small_corpus(tmp_path)
+    second = _move_to_second_corpus(corpus, tmp_path)
     out = tmp_path / "model"
-    result = CliRunner().invoke(main, ["train", str(corpus), "--seed", "7", "-o", str(out)])
+    command = ["train", str(corpus), str(second), "--seed", "7", "-o", str(out)]
+    result = CliRunner().invoke(main, command)
     assert result.exit_code == 0, result.output
+    assert "trained on 24 letters" in result.output and "tuned on 8" in result.output
     record = json.loads((out / "training.json").read_text(encoding="utf-8"))
     assert record["seed"] == 7 and record["train_letters"] == 24 and record["size_bytes"] > 0
+    assert record["command"] == f"lettercheck train {corpus} {second} --seed 7"
     classifier = Classifier(out)
     assert set(classifier.thresholds) == set(ELEMENT_IDS)
     assert 0.0 <= classifier.kind_weight <= 1.0

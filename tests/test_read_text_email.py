@@ -166,7 +166,9 @@ def test_an_email_with_a_blank_plain_part_is_read_from_its_html_part():
     message = EmailMessage()
     message["Subject"] = "Your complaint"
     message.set_content("")
-    message.add_alternative("<p>Dear Ms Patel,</p><p>This is our stage 1 response.</p>", subtype="html")
+    message.add_alternative(
+        "<p>Dear Ms Patel,</p><p>This is our stage 1 response.</p>", subtype="html"
+    )
     (letter,) = read_bytes(message.as_bytes(), "mail.eml")
     assert [block.text for block in letter.blocks] == [
         "Your complaint",

@@ -31,7 +31,9 @@ DOCS = {
         kinds=list(LetterKind),
         message="The apology is conditional.",
         explanation="An apology must own the failing, not the resident's feelings.",
-        examples=Examples(passing=["We are sorry we missed it."], failing=["Sorry if you were upset."]),
+        examples=Examples(
+            passing=["We are sorry we missed it."], failing=["Sorry if you were upset."]
+        ),
     )
 }
 
@@ -47,10 +49,14 @@ def _result() -> FileResult:
     return FileResult(
         path="letters/a.txt",
         status="ok",
-        letter=LetterInfo(kind="response", stage=1, source="given", confidence=1.0, decision="upheld"),
+        letter=LetterInfo(
+            kind="response", stage=1, source="given", confidence=1.0, decision="upheld"
+        ),
         elements=elements,
         findings=[
-            Finding(rule="missing-remedy", severity="error", provision="6.9e", message="No remedy."),
+            Finding(
+                rule="missing-remedy", severity="error", provision="6.9e", message="No remedy."
+            ),
             Finding(
                 rule="conditional-apology",
                 severity="warning",

@@ -102,7 +102,7 @@ def load_classifier(folder: Path = MODEL_DIR) -> Classifier | None:
     if not (folder / "thresholds.json").exists():
         print(
             f"lettercheck: no trained classifier in {folder}; checking with patterns only "
-            "(build it with `lettercheck train corpus/`)",
+            "(build it with `lettercheck train corpus corpus/extra`)",
             file=sys.stderr,
         )
         return None

@@ -1,6 +1,9 @@
-"""Building the shipped classifier from the corpus: `lettercheck train corpus/ --seed 2024`.
+"""Building the shipped classifier from the corpus:
+`lettercheck train corpus corpus/extra --seed 2024`.
 
 Two small spaCy text classifiers (bag of words and bigrams, hashed, no vectors):
+Each corpus folder named contributes its train split (and its dev split to tuning):
+the main corpus and `corpus/extra` (more writers, all train); never `corpus/unseen`.
 - elements: each sentence of each train-split letter, labelled with the elements whose
   annotated quotes it overlaps (multi-label);
 - kinds: each train-split letter, labelled with its kind and stage (one of eight).
@@ -207,14 +210,14 @@ def _size(folder: Path) -> int:
     return sum(path.stat().st_size for path in folder.rglob("*") if path.is_file())
 
 
-def train(corpus: Path, seed: int = 2024, out: Path = MODEL_DIR) -> TrainReport:
+def train(corpora: list[Path], seed: int = 2024, out: Path = MODEL_DIR) -> TrainReport:
     started = time.perf_counter()
     fix_random_seed(seed)
     analyser = get_analyser((), use_classifier=False)
-    train_letters = load_corpus(corpus, split="train")
-    dev_letters = load_corpus(corpus, split="dev")
+    train_letters = [x for corpus in corpora for x in load_corpus(corpus, split="train")]
+    dev_letters = [x for corpus in corpora for x in load_corpus(corpus, split="dev")]
     if not train_letters:
-        raise ValueError(f"{corpus}: no letters in the train split")
+        raise ValueError(f"{', '.join(map(str, corpora))}: no letters in the train split")
     sentences = sentence_examples(train_letters, analyser)
 
     elements_nlp = spacy.blank("en")
@@ -269,7 +272,7 @@ def train(corpus: Path, seed: int = 2024, out: Path = MODEL_DIR) -> TrainReport:
         folder=out,
     )
     record = {
-        "command": f"lettercheck train {corpus} --seed {seed}",
+        "command": f"lettercheck train {' '.join(map(str, corpora))} --seed {seed}",
         "trained": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
         "seed": seed,
         "train_letters": report.train_letters,
@@ -306,7 +309,7 @@ def _write_readme(out: Path, record: dict) -> None:
     {record["command"]}
 
 - seed {record["seed"]}; trained {record["trained"]} in {record["seconds"]} s (CPU)
-- data: {record["train_letters"]} letters of the corpus's train split
+- data: {record["train_letters"]} letters of the corpus's train splits
   ({record["train_sentences"]} sentences); thresholds and the kind weight tuned on
   {record["dev_letters"]} dev letters; the test split is never read
 - size on disk: {record["size_bytes"] / 1e6:.2f} MB

@@ -9,9 +9,7 @@ a blank line between paragraphs), `<id>.yaml` its annotation, and `<id>.docx` /
 import random
 from pathlib import Path
 
-import yaml
-
-from lettercheck.catalogue import CatalogueError, load_yaml_model
+from lettercheck.catalogue import CatalogueError, load_yaml_model, parse_yaml
 from lettercheck.corpus.schema import Annotation, CorpusLetter
 from lettercheck.letters import LetterKind
 
@@ -69,7 +67,7 @@ def load_corpus(corpus: Path, split: str | None = None) -> list[CorpusLetter]:
 
 
 def load_split(corpus: Path) -> dict[str, list[str]]:
-    raw = yaml.safe_load((corpus / "split.yaml").read_text(encoding="utf-8"))
+    raw = parse_yaml((corpus / "split.yaml").read_text(encoding="utf-8"))
     return {name: list(raw[name]) for name in SPLITS}
 
 
