@@ -198,6 +198,8 @@ class Timescales(BaseModel):
     stage2: list[str]  # cues that put a sentence about the stage 2 process
     exclude: list[str]  # timescales for something else (the resident's own deadline, repairs)
     original_due: list[str]  # cues for "our response was due by <date>" in an extension
+    # cues just after a timescale for what it is for: "six weeks for a full response"
+    purpose: list[str] = []
     days_mean_working_days: bool = True  # "within 10 days" is taken as working days
 
 
@@ -261,7 +263,12 @@ class WordingRule(BaseModel):
             subjects = [cue for cues in self.timescales.subjects.values() for cue in cues]
             settings = self.timescales
             check_cues(
-                subjects + settings.stage2 + settings.exclude + settings.original_due, self.sets
+                subjects
+                + settings.stage2
+                + settings.exclude
+                + settings.original_due
+                + settings.purpose,
+                self.sets,
             )
         if self.lateness:
             lateness = self.lateness

@@ -57,6 +57,17 @@ def test_timescales_in_working_days():
     assert found[2].working_days() == 42
 
 
+def test_timescales_adding_time_abbreviated_or_as_a_working_day_count():
+    found = find_timescales("three more weeks, in 6 wks, by the twentieth working day")
+    assert [(t.number, t.unit, t.more) for t in found] == [
+        (3, "week", True),
+        (6, "week", False),
+        (20, "day", False),
+    ]
+    assert found[2].counting == "working"
+    assert find_timescales("due on the 20th of March") == []
+
+
 @pytest.mark.parametrize(
     ("text", "status"),
     [
@@ -134,6 +145,23 @@ def test_an_extension_beyond_the_code_is_found_from_its_dates():
     assert "timescale-exceeds-code" not in _rules(
         text.replace("30 April", "21 March"), "extension", 1
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "breach"),
+    [
+        ("Please bear with us for three more weeks.", True),
+        ("We are extending the deadline for our stage 1 response by 20 working days.", True),
+        ("Our reply will be delayed by around two months.", True),
+        ("We need five more working days to respond.", False),
+        (
+            "The units will take another 4 weeks to arrive; we will reply within 10 working days.",
+            False,
+        ),
+    ],
+)
+def test_an_extension_said_as_time_added(sentence, breach):
+    assert ("timescale-exceeds-code" in _rules(sentence, "extension", 1)) is breach
 
 
 def test_email_is_no_way_to_bring_a_complaint_from_13_january_2026():

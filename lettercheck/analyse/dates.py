@@ -3,7 +3,8 @@
 Dates: "14 March 2025", "14th of March, 2025", "Friday 14th March", "March 14, 2025",
 "14/03/2025", "14.03.25", "2025-03-14". A date without a year takes the year that puts
 it nearest the letter's own date. Timescales: "within 15 working days", "in 8 weeks",
-"within ten calendar days", "a further 10 business days".
+"within ten calendar days", "a further 10 business days", "three more weeks", "6 wks",
+and the deadline as a count, "by the twentieth working day".
 """
 
 import re
@@ -88,10 +89,27 @@ _NUMBER_WORDS = {
 TIMESCALE_RE = re.compile(
     r"\b(?P<number>\d{1,3}|"
     + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
-    + r")(?:\s*\(\d{1,3}\))?[\s-]+(?:(?P<kind>working|business|calendar|clear|full)[\s-]+)?"
-    r"(?P<unit>days?|weeks?|months?)\b",
+    + r")(?:\s*\(\d{1,3}\))?[\s-]+(?:(?P<more>more|further|additional|extra)\s+)?"
+    r"(?:(?P<kind>working|business|calendar|clear|full)[\s-]+)?"
+    r"(?P<unit>days?|weeks?|wks?|months?)\b",
     re.IGNORECASE,
 )
+_ORDINAL_WORDS = {
+    "fifth": 5,
+    "tenth": 10,
+    "fifteenth": 15,
+    "twentieth": 20,
+    "twenty-fifth": 25,
+    "thirtieth": 30,
+}
+# "the 20th working day after we received it": a deadline counted in working days
+ORDINAL_RE = re.compile(
+    r"\b(?P<number>\d{1,3})(?:st|nd|rd|th)|\b(?P<word>"
+    + "|".join(sorted(_ORDINAL_WORDS, key=len, reverse=True))
+    + r")\b",
+    re.IGNORECASE,
+)
+_ORDINAL_DAY = re.compile(r"\s+(?P<kind>working|business)\s+day\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -109,6 +127,7 @@ class Timescale:
     counting: str | None  # "working", "calendar" or None when the letter does not say
     start: int
     end: int
+    more: bool = False  # "three more weeks", "10 further working days": time added
 
     def working_days(self, days_mean_working_days: bool = True) -> int:
         """The timescale in working days: weeks are five, months twenty-one (the most a
@@ -173,5 +192,12 @@ def find_timescales(text: str) -> list[Timescale]:
         if counting in {"business", "clear", "full"}:
             counting = "working" if counting == "business" else None
         unit = match.group("unit").lower().rstrip("s")
-        found.append(Timescale(number, unit, counting, match.start(), match.end()))
-    return found
+        unit = "week" if unit == "wk" else unit
+        more = match.group("more") is not None
+        found.append(Timescale(number, unit, counting, match.start(), match.end(), more))
+    for match in ORDINAL_RE.finditer(text):
+        day = _ORDINAL_DAY.match(text, match.end())
+        if day:
+            raw = match.group("number") or _ORDINAL_WORDS[match.group("word").lower()]
+            found.append(Timescale(int(raw), "day", "working", match.start(), day.end()))
+    return sorted(found, key=lambda timescale: timescale.start)

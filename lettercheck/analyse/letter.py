@@ -106,6 +106,7 @@ class Analyser:
                 add("timescale:stage2", rule.timescales.stage2, rule.sets)
                 add("timescale:exclude", rule.timescales.exclude, rule.sets)
                 add("timescale:original_due", rule.timescales.original_due, rule.sets)
+                add("timescale:purpose", rule.timescales.purpose, rule.sets)
             if rule.lateness:
                 add("date:received", rule.lateness.received, rule.sets)
                 add("date:acknowledged", rule.lateness.acknowledged, rule.sets)

@@ -40,6 +40,9 @@ CLAUSE_BREAKS = frozenset(
     }
 )
 NEGATION_WINDOW = 8
+# "If you are not happy you must tell us why": a negator just before one of these
+# negates the resident's satisfaction, not what follows it.
+SATISFACTION = frozenset({"happy", "satisfied", "content", "pleased", "sure"})
 
 # "you said", "your email described", "the word you used", "you asked whether"
 REPORTING = frozenset(
@@ -56,14 +59,18 @@ QUOTED = re.compile(r"[“\"]([^”\"]{1,300})[”\"]|(?<![\w])[‘']([^’']{1,
 
 
 def negated(span: Span) -> bool:
-    """A negation word in the few words before `span`, within its clause."""
+    """A negation word in the few words before `span`, within its clause (not one that
+    negates the resident's satisfaction, "if you're not happy you need to ...": letters
+    often leave out the comma that would end that clause)."""
     sentence = span.sent
     if span[0].norm_ in CLAUSE_BREAKS:
         return False  # the match opens its own clause ("... unless you explain why")
-    for token in reversed(span.doc[max(sentence.start, span.start - NEGATION_WINDOW) : span.start]):
+    start = max(sentence.start, span.start - NEGATION_WINDOW)
+    for token in reversed(span.doc[start : span.start]):
         if token.norm_ in CLAUSE_BREAKS or token.is_space:
             return False
-        if token.norm_ in NEGATORS:
+        follower = token.nbor(1) if token.i + 1 < span.start else None
+        if token.norm_ in NEGATORS and not (follower and follower.norm_ in SATISFACTION):
             return True
     return False
 

@@ -10,7 +10,7 @@ from datetime import date
 
 from spacy.tokens import Span
 
-from lettercheck.analyse.dates import find_dates, find_timescales
+from lettercheck.analyse.dates import Timescale, find_dates, find_timescales
 from lettercheck.analyse.letter import SALUTATION, LetterAnalysis
 from lettercheck.analyse.ombudsman import Mention, email_closed
 from lettercheck.analyse.readability import words
@@ -106,21 +106,67 @@ _SUBJECTS = [
     "timescale:exclude",
 ]
 # A promise of time reads "within 10 days", "in two weeks", "up to 8 weeks", "a further
-# 10 days", "take six weeks": a timescale after anything else ("five weeks late",
-# "over four months") is not a promise.
+# 10 days", "take six weeks", "no later than 30 days", "by the 20th working day",
+# "extend the response time by 25 days", "delayed by two months": a timescale after
+# anything else ("five weeks late", "over four months") is not a promise.
 _PROMISE = re.compile(
     r"(?:within|in|up\s+to|further|another|additional|extra|more|(?:no|not)\s+(?:more|longer)\s+than|"
-    r"take|takes|taking|need|"
-    r"needs|extend(?:ed|ing)?\s+(?:it\s+|this\s+|the\s+\w+\s+)?by)\s+(?:a|an|the|next|about|around|"
+    r"(?:no|not)\s+later\s+than|(?:by|before)\s+the|take|takes|taking|need|needs|"
+    r"(?:extend|delay|push|put)\w*\b[^.;]{0,50}?\bby)\s+(?:a|an|the|next|about|around|"
     r"approximately|roughly|another|further|up\s+to)?\s*$",
     re.IGNORECASE,
 )
+# Extension words that are part of the promise itself ("take another 4 weeks"): they say
+# time is added, not what it is for.
+_ADDED = {"further", "another", "additional", "extra", "more"}
 
 
 def _nearest_subject(analysis: LetterAnalysis, sentence: Span, before: int) -> str | None:
     """What a timescale is about: the nearest subject cue before it in its sentence."""
     label = _nearest_label(analysis, sentence, before, _SUBJECTS)
     return label.split(":")[1] if label else None
+
+
+def _subject_of(analysis: LetterAnalysis, sentence: Span, timescale: Timescale) -> str | None:
+    """What a promised timescale is about: the subject said before it, or, when nothing
+    but "another" / "a further" precedes it, what follows it ("six weeks for a full
+    response", "another 4 weeks to arrive"); a bare "three more weeks" in an extension
+    letter is the extension."""
+    subject = _nearest_subject(analysis, sentence, timescale.start)
+    if subject is not None and not (
+        subject == "extension" and _PROMISE_WORD.search(analysis.document.text[: timescale.start])
+    ):
+        return subject
+    after = _label_after(
+        analysis, sentence, timescale.end, ["timescale:exclude", "timescale:purpose"]
+    )
+    if after == "timescale:exclude":
+        return None
+    if after == "timescale:purpose":
+        return "response"
+    if subject is None and timescale.more and analysis.kind is LetterKind.EXTENSION:
+        return "extension"
+    return subject
+
+
+_PROMISE_WORD = re.compile(r"\b(?:" + "|".join(_ADDED) + r")\s+(?:\w+\s+)?$", re.IGNORECASE)
+
+
+def _label_after(
+    analysis: LetterAnalysis, sentence: Span, after: int, labels: list[str], words: int = 3
+) -> str | None:
+    """Of the cue labels, the one whose hit starts first within `words` words after
+    character `after` in `sentence`."""
+    tail = [token for token in sentence if token.idx >= after][:words]
+    if not tail:
+        return None
+    first = {token.i for token in tail}
+    best: tuple[int, str] | None = None
+    for label in labels:
+        for span in analysis.spans(label):
+            if span.start in first and (best is None or span.start < best[0]):
+                best = (span.start, label)
+    return best[1] if best else None
 
 
 def _timescale(rule: WordingRule, analysis: LetterAnalysis, context: Context) -> list[Breach]:
@@ -149,11 +195,11 @@ def _timescale(rule: WordingRule, analysis: LetterAnalysis, context: Context) ->
         sentence = _sentence_of(analysis, timescale.start, timescale.end)
         if sentence is None or "ombudsman" in sentence.text.lower():
             continue
-        if not _PROMISE.search(
-            text[max(sentence.start_char, timescale.start - 40) : timescale.start]
+        if not timescale.more and not _PROMISE.search(
+            text[max(sentence.start_char, timescale.start - 60) : timescale.start]
         ):
             continue
-        subject = _nearest_subject(analysis, sentence, timescale.start)
+        subject = _subject_of(analysis, sentence, timescale)
         if subject in (None, "exclude"):
             continue
         limits = limit_for(subject, sentence)
