@@ -36,16 +36,26 @@ class CueMatcher:
         # Cues are validated when the catalogue loads (and patterns in the tests); checking
         # every pattern again here only slows the start.
         self._loose = Matcher(nlp.vocab, validate=False)
-        self._exact: dict[str, Matcher] = {}
+        self._patterns: dict[str, tuple[str, TokenPattern]] = {}  # key -> (label, exact)
+        self._exact: dict[str, Matcher] = {}  # built on a key's first loose hit
         self._phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
 
     def add_cues(self, label: str, cues: list[str], sets: dict[str, list[str]]) -> None:
         patterns = [pattern for cue in cues for pattern in compile_cue(cue, sets)]
         for pattern in patterns:
-            key = f"{label}#{len(self._exact)}"
+            key = f"{label}#{len(self._patterns)}"
             self._loose.add(key, [_loose(pattern)])
+            self._patterns[key] = (label, pattern)
+
+    def _exact_matcher(self, key: str) -> Matcher:
+        """The exact pattern's own Matcher, made when first needed: most cues never
+        match a given letter, so building all of them up front would only slow the
+        start of a one-letter check."""
+        if key not in self._exact:
+            label, pattern = self._patterns[key]
             self._exact[key] = Matcher(self._nlp.vocab, validate=False)
             self._exact[key].add(label, [pattern])
+        return self._exact[key]
 
     def add_phrases(self, label: str, phrases: list[str]) -> None:
         if phrases:
@@ -62,7 +72,7 @@ class CueMatcher:
             if end > sentence_end or (key, start) in checked:
                 continue
             checked.add((key, start))
-            for match_id, offset, match_end in self._exact[key](doc[start:sentence_end]):
+            for match_id, offset, match_end in self._exact_matcher(key)(doc[start:sentence_end]):
                 if offset == 0 and (match_id, start) not in seen:
                     seen.add((match_id, start))
                     found[strings[match_id]].append(doc[start : start + match_end])
