@@ -102,7 +102,7 @@ def train_command(corpora: tuple[Path, ...], seed: int, out: Path | None) -> Non
     click.echo(f"model: {report.folder} ({report.size_bytes / 1e6:.2f} MB)")
     click.echo(
         f"kind classifier weight {report.kind_weight} for kinds, {report.stage_weight} for "
-        f"stages (dev kind+stage accuracy "
-        f"{report.dev_kind_accuracy:.3f}); element thresholds: "
+        f"stages (kind+stage accuracy on dev and out-of-fold train letters "
+        f"{report.tuning_kind_accuracy:.3f}); element thresholds: "
         + (", ".join(f"{k}={v}" for k, v in enabled.items()) or "none")
     )

@@ -1,15 +1,17 @@
 """Building the shipped classifier from the corpus:
 `lettercheck train corpus corpus/extra --seed 2024`.
 
-Two small spaCy text classifiers (bag of words and bigrams, hashed, no vectors):
 Each corpus folder named contributes its train split (and its dev split to tuning):
 the main corpus and `corpus/extra` (more writers, all train); never `corpus/unseen`.
+Two small spaCy text classifiers (bag of words and bigrams, hashed, no vectors):
 - elements: each sentence of each train-split letter, labelled with the elements whose
   annotated quotes it overlaps (multi-label);
 - kinds: each train-split letter, labelled with its kind and stage (one of eight).
 Then, on the dev split, each element gets the score threshold at which the
-classifier best adds to the cues (or none, if it does not help), and the kind
-classifier gets its weight against the kind cues. Nothing from the test split is read.
+classifier best adds to the cues (or none, if it does not help); the kind classifier
+gets its weights against the kind cues on the dev letters and on the train letters
+scored out of fold (every writer's style, not only the dev split's). Nothing from the
+test split is read.
 The result is written to lettercheck/models/classifier (via a temporary folder, then
 renamed) with a README recording the command, seed, data, size and training time.
 """
@@ -49,6 +51,7 @@ EPOCHS = 12
 DROPOUT = 0.2
 THRESHOLDS = [round(0.05 * step, 2) for step in range(4, 20)]
 KIND_WEIGHTS = [round(0.1 * step, 1) for step in range(11)]
+KIND_FOLDS = 2
 
 
 @dataclass
@@ -62,7 +65,7 @@ class TrainReport:
     thresholds: dict[str, float | None]
     kind_weight: float
     stage_weight: float
-    dev_kind_accuracy: float
+    tuning_kind_accuracy: float
     folder: Path
 
 
@@ -175,18 +178,25 @@ def tune_thresholds(
     return thresholds
 
 
-def tune_kind_weight(
-    letters: list[CorpusLetter], analyser: Analyser, classifier: Classifier
-) -> tuple[float, float, float]:
-    """The weights of the kind classifier against the kind cues, for kind and for stage,
-    that detect kind and stage best on `letters`. Returns (kind weight, stage weight,
-    accuracy)."""
+KindPair = tuple[tuple, dict, dict]  # (true kind and stage, cue probabilities, model's)
+
+
+def kind_pairs(letters: list[CorpusLetter], analyser: Analyser, probabilities) -> list[KindPair]:
+    """For each letter: its true kind and stage, what the cues say and what the kind
+    model says (`probabilities(text)`)."""
     pairs = []
     for letter in letters:
         analysis = analyser.analyse(_document(letter))
         cues = analyser._kind_stage(analysis.doc, analysis.hits, analysis.elements)
-        model = classifier.kind_probabilities(analysis.document.text)
-        pairs.append(((letter.annotation.kind, letter.annotation.stage), cues, model))
+        truth = (letter.annotation.kind, letter.annotation.stage)
+        pairs.append((truth, cues, probabilities(analysis.document.text)))
+    return pairs
+
+
+def tune_kind_weight(pairs: list[KindPair]) -> tuple[float, float, float]:
+    """The weights of the kind classifier against the kind cues, for kind and for stage,
+    that detect kind and stage best on `pairs`. Returns (kind weight, stage weight,
+    accuracy)."""
 
     def accuracy(weights: tuple[float, float]) -> float:
         right = 0
@@ -197,13 +207,53 @@ def tune_kind_weight(
 
     grid = [(k, s) for k in KIND_WEIGHTS for s in KIND_WEIGHTS]
     scores = {weights: accuracy(weights) for weights in grid}
-    # One letter either way is noise on a dev split this size: among the weights within
-    # one letter of the best, take the blend nearest even.
+    # One letter either way is noise: among the weights within one letter of the best,
+    # take the blend nearest even.
     margin = 1 / len(pairs) if pairs else 0.0
     top = max(scores.values())
     near = [w for w in grid if scores[w] >= top - margin - 1e-9]
     best = min(near, key=lambda w: (abs(w[0] - 0.5) + abs(w[1] - 0.5), -scores[w]))
     return best[0], best[1], scores[best]
+
+
+def _kind_examples(letters: list[CorpusLetter]) -> list[tuple[str, dict]]:
+    labels = [kind_label(kind, stage) for kind, stage in KIND_STAGES]
+    examples = []
+    for letter in letters:
+        truth = kind_label(letter.annotation.kind, letter.annotation.stage)
+        cats = {label: float(label == truth) for label in labels}
+        examples.append((letter_text(_document(letter).text), cats))
+    return examples
+
+
+def _kind_model(letters: list[CorpusLetter], seed: int):
+    nlp = spacy.blank("en")
+    textcat = nlp.add_pipe("textcat", config=_bow(True, KIND_HASH_BUCKETS))
+    for kind, stage in KIND_STAGES:
+        textcat.add_label(kind_label(kind, stage))
+    _fit(nlp, _kind_examples(letters), seed)
+    return nlp
+
+
+def out_of_fold_kind_pairs(
+    letters: list[CorpusLetter], analyser: Analyser, seed: int
+) -> list[KindPair]:
+    """Kind pairs for the train letters themselves, each scored by a kind model trained
+    without it (two folds): how the model does on letters it has not seen, in all the
+    train letters' styles, which the dev split alone (one set of writers) cannot show."""
+    order = list(range(len(letters)))
+    random.Random(seed).shuffle(order)
+    pairs = []
+    for fold in range(KIND_FOLDS):
+        held = {index for position, index in enumerate(order) if position % KIND_FOLDS == fold}
+        model = _kind_model([x for i, x in enumerate(letters) if i not in held], seed)
+
+        def probabilities(text: str, model=model) -> dict:
+            cats = model(letter_text(text)).cats
+            return {(k, s): cats.get(kind_label(k, s), 0.0) for k, s in KIND_STAGES}
+
+        pairs += kind_pairs([letters[i] for i in sorted(held)], analyser, probabilities)
+    return pairs
 
 
 def _size(folder: Path) -> int:
@@ -226,19 +276,7 @@ def train(corpora: list[Path], seed: int = 2024, out: Path = MODEL_DIR) -> Train
         textcat.add_label(element_id)
     _fit(elements_nlp, sentences, seed)
 
-    kinds_nlp = spacy.blank("en")
-    kind_cat = kinds_nlp.add_pipe("textcat", config=_bow(True, KIND_HASH_BUCKETS))
-    labels = [kind_label(kind, stage) for kind, stage in KIND_STAGES]
-    for label in labels:
-        kind_cat.add_label(label)
-    truth = [
-        kind_label(letter.annotation.kind, letter.annotation.stage) for letter in train_letters
-    ]
-    letters = [
-        (letter_text(_document(letter).text), {label: float(label == t) for label in labels})
-        for letter, t in zip(train_letters, truth, strict=True)
-    ]
-    _fit(kinds_nlp, letters, seed)
+    kinds_nlp = _kind_model(train_letters, seed)
 
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".classifier-", dir=out.parent))
@@ -249,7 +287,10 @@ def train(corpora: list[Path], seed: int = 2024, out: Path = MODEL_DIR) -> Train
     classifier = Classifier(staging)
     thresholds = tune_thresholds(dev_letters, analyser, classifier)
     classifier.thresholds = thresholds
-    kind_weight, stage_weight, kind_accuracy = tune_kind_weight(dev_letters, analyser, classifier)
+    kind_weight, stage_weight, kind_accuracy = tune_kind_weight(
+        kind_pairs(dev_letters, analyser, classifier.kind_probabilities)
+        + out_of_fold_kind_pairs(train_letters, analyser, seed)
+    )
     settings = {
         "elements": thresholds,
         "kind_weight": kind_weight,
@@ -268,7 +309,7 @@ def train(corpora: list[Path], seed: int = 2024, out: Path = MODEL_DIR) -> Train
         thresholds=thresholds,
         kind_weight=kind_weight,
         stage_weight=stage_weight,
-        dev_kind_accuracy=round(kind_accuracy, 3),
+        tuning_kind_accuracy=round(kind_accuracy, 3),
         folder=out,
     )
     record = {
@@ -283,7 +324,7 @@ def train(corpora: list[Path], seed: int = 2024, out: Path = MODEL_DIR) -> Train
         "size_bytes": report.size_bytes,
         "kind_weight": kind_weight,
         "stage_weight": stage_weight,
-        "dev_kind_accuracy": report.dev_kind_accuracy,
+        "tuning_kind_accuracy": report.tuning_kind_accuracy,
         "thresholds": thresholds,
     }
     (staging / "training.json").write_text(json.dumps(record, indent=2) + "\n")
@@ -310,8 +351,9 @@ def _write_readme(out: Path, record: dict) -> None:
 
 - seed {record["seed"]}; trained {record["trained"]} in {record["seconds"]} s (CPU)
 - data: {record["train_letters"]} letters of the corpus's train splits
-  ({record["train_sentences"]} sentences); thresholds and the kind weight tuned on
-  {record["dev_letters"]} dev letters; the test split is never read
+  ({record["train_sentences"]} sentences); thresholds tuned on {record["dev_letters"]} dev
+  letters, the kind weights on those and the train letters out of fold; the test split
+  is never read
 - size on disk: {record["size_bytes"] / 1e6:.2f} MB
 - models: two spaCy `TextCatBOW.v3` classifiers (words and bigrams, hashed, no
   vectors, {EPOCHS} epochs): `{ELEMENTS_PIPE}/` scores each sentence for each element,
@@ -319,7 +361,8 @@ def _write_readme(out: Path, record: dict) -> None:
 - elements the classifier adds to the cues for (dev-tuned threshold): {enabled or "none"}
 - kind classifier weight against the kind cues: {record["kind_weight"]} for the kind,
   {record["stage_weight"]} for the stage
-  (dev kind+stage accuracy {record["dev_kind_accuracy"]})
+  (kind+stage accuracy {record["tuning_kind_accuracy"]} on the dev letters and, out of
+  fold, the train letters)
 
 The full record is `{out.name}/training.json`; `{out.name}/thresholds.json` holds what
 the linter reads. Without this folder the linter checks with the rule patterns alone
