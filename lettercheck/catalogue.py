@@ -236,6 +236,10 @@ class WordingRule(BaseModel):
     phrases: list[str] = []  # exact phrases, any case
     regexes: list[str] = []  # Python regular expressions over a sentence
     context: list[str] = []  # if given, the sentence must also match one of these cues
+    # Also a breach: a sentence that says every one of these ideas, in any order (each
+    # idea a list of cues, one enough): "reasons" + "stage 2" + "must" catches demands
+    # worded in ways no single cue foresaw.
+    ideas: list[list[str]] = []
     unless: list[str] = []  # a sentence matching one of these cues is let off
     guards: Guards = Guards()
     plain_language: PlainLanguage | None = None
@@ -259,6 +263,13 @@ class WordingRule(BaseModel):
                 check_cues(getattr(self, field), self.sets)
             except ValueError as error:
                 raise ValueError(f"{field}: {error}") from None
+        for index, idea in enumerate(self.ideas):
+            try:
+                check_cues(idea, self.sets)
+            except ValueError as error:
+                raise ValueError(f"ideas.{index}: {error}") from None
+            if not idea:
+                raise ValueError(f"ideas.{index}: an idea needs at least one cue")
         if self.timescales:
             subjects = [cue for cues in self.timescales.subjects.values() for cue in cues]
             settings = self.timescales
@@ -274,7 +285,7 @@ class WordingRule(BaseModel):
             lateness = self.lateness
             check_cues(lateness.received + lateness.acknowledged + lateness.extended_to, self.sets)
         needs = {
-            "cues": self.cues or self.phrases or self.regexes,
+            "cues": self.cues or self.phrases or self.regexes or self.ideas,
             "plain-language": self.plain_language,
             "timescale": self.timescales,
             "late-letter": self.lateness,

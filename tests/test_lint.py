@@ -4,8 +4,10 @@ landlord's own rule file is applied, and real DOCX/PDF files are read and checke
 
 from pathlib import Path
 
+import pytest
 from docx import Document as WordDocument
 
+from lettercheck.catalogue import CatalogueError, landlord_rules
 from lettercheck.config import Config, LintSettings
 from lettercheck.corpus.render import render_docx, render_pdf
 from lettercheck.document import Block, Document
@@ -161,6 +163,40 @@ phrases: ["at your earliest convenience"]
     finding = next(f for f in result.findings if f.rule == "banned-phrases")
     assert finding.severity == "warning" and finding.provision == "house style"
     assert "earliest convenience" in finding.location.text
+
+
+IDEAS_RULE = """id: pet-ban
+severity: warning
+message: The letter says pets must go.
+explanation: Our pet policy allows small pets.
+examples:
+  passing: ["Your dog is welcome."]
+  failing: ["The dog must be rehomed."]
+ideas:
+  - [dog|dogs|cat|cats|pet|pets]
+  - [rehome*, remove*, "get* ~2 rid"]
+  - [must, "(have to / need to)"]
+"""
+
+
+def test_a_rule_fires_on_a_sentence_that_says_all_its_ideas_in_any_order(tmp_path: Path):
+    (tmp_path / "pets.yaml").write_text(IDEAS_RULE, encoding="utf-8")
+    config = Config(lint=LintSettings(rule_files=[Path("pets.yaml")]), base_dir=tmp_path)
+
+    def fires(sentence: str) -> bool:
+        result = check_document(document_from_text(ACKNOWLEDGEMENT + "\n\n" + sentence), config)
+        return "pet-ban" in {f.rule for f in result.findings}
+
+    assert fires("You must have the cat rehomed by June.")
+    assert fires("Getting rid of your two dogs is something you will need to do.")
+    assert not fires("The cat must be kept indoors.")  # no removal
+    assert not fires("We will remove the dog mess. You must keep the gate shut.")  # two sentences
+
+
+def test_an_idea_with_a_bad_cue_is_reported_with_its_number(tmp_path: Path):
+    (tmp_path / "pets.yaml").write_text(IDEAS_RULE.replace("[must,", "[~3,"), encoding="utf-8")
+    with pytest.raises(CatalogueError, match=r"pets.yaml.*ideas.2"):
+        landlord_rules((tmp_path / "pets.yaml",))
 
 
 def test_check_path_reads_docx_and_pdf_and_reports_unreadable_files(tmp_path: Path):

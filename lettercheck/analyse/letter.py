@@ -99,6 +99,8 @@ class Analyser:
             add(f"rule:{rule.id}", rule.cues, rule.sets)
             self.matcher.add_phrases(f"rule:{rule.id}", rule.phrases)
             add(f"rule:{rule.id}:context", rule.context, rule.sets)
+            for index, idea in enumerate(rule.ideas):
+                add(f"rule:{rule.id}:idea:{index}", idea, rule.sets)
             add(f"rule:{rule.id}:unless", rule.unless, rule.sets)
             if rule.timescales:
                 for subject, cues in rule.timescales.subjects.items():

@@ -47,11 +47,25 @@ def _trimmed(sentence: Span) -> Breach:
     return Breach(start, sentence.start_char + len(text.rstrip()))
 
 
+def _sentences_with_every_idea(rule: WordingRule, analysis: LetterAnalysis) -> list[Span]:
+    """The sentences in which each of the rule's ideas is said (a hit for every one),
+    as spans from the first idea's hit: the guards then look before that hit."""
+    if not rule.ideas:
+        return []
+    label = f"rule:{rule.id}:idea"
+    first = {span.sent.start: span for span in reversed(analysis.spans(f"{label}:0"))}
+    starts = set(first)
+    for index in range(1, len(rule.ideas)):
+        starts &= analysis.sentence_starts(f"{label}:{index}")
+    return [first[start] for start in sorted(starts)]
+
+
 def _cues(rule: WordingRule, analysis: LetterAnalysis, context: Context) -> list[Breach]:
     label = f"rule:{rule.id}"
     unless = analysis.sentence_starts(f"{label}:unless")
     wanted = analysis.sentence_starts(f"{label}:context") if rule.context else None
     spans = list(analysis.spans(label))
+    spans += _sentences_with_every_idea(rule, analysis)
     for pattern in rule.regexes:
         for match in re.finditer(pattern, analysis.document.text):
             span = analysis.doc.char_span(match.start(), match.end(), alignment_mode="expand")
