@@ -81,6 +81,7 @@ class Element(BaseModel):
     explanation: str  # why the Code asks for it, quoting the Code
     examples: ElementExamples
     cues: list[str] = []  # any one of these in a sentence shows the element
+    ideas: list[list[str]] = []  # ...as does a sentence that says all of these, any order
     unless: list[str] = []  # ...unless one of these is in the same sentence
     # a negation just before the cue ("we did not fail"), or the resident's own words
     # reported back ("you say we should have called"), cancels it
@@ -120,7 +121,22 @@ class ElementCatalogue(BaseModel):
                     check_cues(getattr(element, field), self.sets)
                 except ValueError as error:
                     raise ValueError(f"elements[{element.id}].{field}: {error}") from None
+            try:
+                check_ideas(element.ideas, self.sets)
+            except ValueError as error:
+                raise ValueError(f"elements[{element.id}].{error}") from None
         return self
+
+
+def check_ideas(ideas: list[list[str]], sets: dict[str, list[str]]) -> None:
+    """Every idea has at least one cue and every cue compiles; errors say which idea."""
+    for index, idea in enumerate(ideas):
+        if not idea:
+            raise ValueError(f"ideas.{index}: an idea needs at least one cue")
+        try:
+            check_cues(idea, sets)
+        except ValueError as error:
+            raise ValueError(f"ideas.{index}: {error}") from None
 
 
 class Requirements(BaseModel):
@@ -263,13 +279,7 @@ class WordingRule(BaseModel):
                 check_cues(getattr(self, field), self.sets)
             except ValueError as error:
                 raise ValueError(f"{field}: {error}") from None
-        for index, idea in enumerate(self.ideas):
-            try:
-                check_cues(idea, self.sets)
-            except ValueError as error:
-                raise ValueError(f"ideas.{index}: {error}") from None
-            if not idea:
-                raise ValueError(f"ideas.{index}: an idea needs at least one cue")
+        check_ideas(self.ideas, self.sets)
         if self.timescales:
             subjects = [cue for cues in self.timescales.subjects.values() for cue in cues]
             settings = self.timescales

@@ -6,6 +6,7 @@ import pytest
 
 from lettercheck.catalogue import (
     CatalogueError,
+    ElementCatalogue,
     Requirements,
     load_elements,
     load_ombudsmen,
@@ -13,6 +14,7 @@ from lettercheck.catalogue import (
     load_yaml_model,
 )
 from lettercheck.letters import ELEMENT_IDS, Decision, LetterKind
+from lettercheck.resources import rules_dir
 
 
 def test_every_element_is_described_once():
@@ -50,3 +52,15 @@ def test_a_bad_rule_file_is_named_with_its_field(tmp_path: Path):
     )
     with pytest.raises(CatalogueError, match=r"requirements\.yaml: letters\.response\.1\.remedy"):
         load_yaml_model(bad, Requirements)
+
+
+def test_an_elements_bad_idea_is_named_with_the_element_and_idea(tmp_path: Path):
+    text = (rules_dir() / "elements.yaml").read_text(encoding="utf-8")
+    broken = text.replace(
+        "      - - contact|write|reply|email", "      - - contact|write|reply|~3", 1
+    )
+    assert broken != text
+    bad = tmp_path / "elements.yaml"
+    bad.write_text(broken, encoding="utf-8")
+    with pytest.raises(CatalogueError, match=r"elements\[escalation-stage2\]\.ideas\.2"):
+        load_yaml_model(bad, ElementCatalogue)

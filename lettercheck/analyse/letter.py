@@ -89,6 +89,8 @@ class Analyser:
         for element in self.elements.elements:
             add(f"element:{element.id}", element.cues, sets)
             add(f"element:{element.id}:unless", element.unless, sets)
+            for index, idea in enumerate(element.ideas):
+                add(f"element:{element.id}:idea:{index}", idea, sets)
         for value, cues in self.elements.decisions.items():
             add(f"decision:{value}", cues, sets)
         for kind, groups in self.kind_cues.kinds.items():
@@ -183,9 +185,11 @@ class Analyser:
     def _pattern_element(self, element_id: str, hits: dict[str, list[Span]]) -> ElementFound:
         element = next(e for e in self.elements.elements if e.id == element_id)
         excluded = {span.sent.start for span in hits.get(f"element:{element_id}:unless", [])}
+        spans = hits.get(f"element:{element_id}", [])
+        spans = spans + sentences_saying_every_idea(hits, f"element:{element_id}", element.ideas)
         candidates = [
             span.sent
-            for span in hits.get(f"element:{element_id}", [])
+            for span in spans
             if span.sent.start not in excluded
             and not (element.guards.negation and negated(span))
             and not (element.guards.quotation and reported_from_resident(span))
@@ -267,6 +271,22 @@ class Analyser:
             if hits.get(f"decision:{value}"):
                 return Decision(value)
         return None
+
+
+def sentences_saying_every_idea(
+    hits: dict[str, list[Span]], label: str, ideas: list[list[str]]
+) -> list[Span]:
+    """The sentences with a hit for each of `ideas` (matched as `label:idea:N`), each
+    as the first idea's first hit there, where the negation and quotation guards look."""
+    if not ideas:
+        return []
+    first: dict[int, Span] = {}
+    for span in hits.get(f"{label}:idea:0", []):
+        first.setdefault(span.sent.start, span)
+    starts = set(first)
+    for index in range(1, len(ideas)):
+        starts &= {span.sent.start for span in hits.get(f"{label}:idea:{index}", [])}
+    return [first[start] for start in sorted(starts)]
 
 
 def _is_heading(sentence: Span) -> bool:

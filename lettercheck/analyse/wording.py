@@ -11,7 +11,7 @@ from datetime import date
 from spacy.tokens import Span
 
 from lettercheck.analyse.dates import Timescale, find_dates, find_timescales
-from lettercheck.analyse.letter import SALUTATION, LetterAnalysis
+from lettercheck.analyse.letter import SALUTATION, LetterAnalysis, sentences_saying_every_idea
 from lettercheck.analyse.ombudsman import Mention, email_closed
 from lettercheck.analyse.readability import words
 from lettercheck.analyse.senses import negated, reported_from_resident
@@ -47,25 +47,12 @@ def _trimmed(sentence: Span) -> Breach:
     return Breach(start, sentence.start_char + len(text.rstrip()))
 
 
-def _sentences_with_every_idea(rule: WordingRule, analysis: LetterAnalysis) -> list[Span]:
-    """The sentences in which each of the rule's ideas is said (a hit for every one),
-    as spans from the first idea's hit: the guards then look before that hit."""
-    if not rule.ideas:
-        return []
-    label = f"rule:{rule.id}:idea"
-    first = {span.sent.start: span for span in reversed(analysis.spans(f"{label}:0"))}
-    starts = set(first)
-    for index in range(1, len(rule.ideas)):
-        starts &= analysis.sentence_starts(f"{label}:{index}")
-    return [first[start] for start in sorted(starts)]
-
-
 def _cues(rule: WordingRule, analysis: LetterAnalysis, context: Context) -> list[Breach]:
     label = f"rule:{rule.id}"
     unless = analysis.sentence_starts(f"{label}:unless")
     wanted = analysis.sentence_starts(f"{label}:context") if rule.context else None
     spans = list(analysis.spans(label))
-    spans += _sentences_with_every_idea(rule, analysis)
+    spans += sentences_saying_every_idea(analysis.hits, label, rule.ideas)
     for pattern in rule.regexes:
         for match in re.finditer(pattern, analysis.document.text):
             span = analysis.doc.char_span(match.start(), match.end(), alignment_mode="expand")
