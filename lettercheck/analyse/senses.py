@@ -51,6 +51,8 @@ REPORTING = frozenset(
         "used", "word", "words", "wrote", "mentioned", "asked", "felt", "feel", "feeling",
         "feels", "believe", "believed", "suggested", "accused", "think", "thought",
         "referred", "told", "claimed", "claims", "term", "phrase", "worried", "feared",
+        "asks", "queried", "queries", "wondered", "stated", "states", "alleged", "alleges",
+        "complained", "requested", "writes",
     }
 )  # fmt: skip
 RESIDENT = frozenset({"you", "your", "yourself"})
