@@ -312,8 +312,9 @@ def letter_date(document: Document) -> date | None:
     """The date the letter is dated: a line that is (nearly) only a date, before the
     salutation; failing that, the first date before the salutation."""
     first_in_heading = None
-    for block in document.blocks[:25]:
-        text = block.text.strip()
+    # line by line: an address block or an email's header lines may be one paragraph
+    lines = [line.strip() for block in document.blocks[:25] for line in block.text.splitlines()]
+    for text in lines:
         if text.lower().startswith(SALUTATION):
             break
         mentions = [m for m in find_dates(text) if m.value is not None and m.has_year]

@@ -113,8 +113,8 @@ _SUBJECTS = [
 _PROMISE = re.compile(
     r"(?:within|in|up\s+to|further|another|additional|extra|more|(?:no|not)\s+(?:more|longer)\s+than|"
     r"(?:no|not)\s+later\s+than|(?:by|before)\s+the|take|takes|taking|need|needs|"
-    r"(?:extend|delay|push|put)\w*\b[^.;]{0,50}?\bby)\s+(?:a|an|the|next|about|around|"
-    r"approximately|roughly|another|further|up\s+to)?\s*$",
+    r"(?:extend|delay|push|put)\w*\b[^.;]{0,50}?\bby)(?:\s+(?:a|an|the|next|about|around|"
+    r"approximately|roughly|another|further|up\s+to)){0,2}\s*$",
     re.IGNORECASE,
 )
 # Extension words that are part of the promise itself ("take another 4 weeks"): they say
