@@ -14,9 +14,10 @@ its figures show whether those improvements generalise.
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Annotated
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
 
 from lettercheck.catalogue import CatalogueError, parse_yaml, validation_problems
 from lettercheck.evaluate import Counts
@@ -27,36 +28,33 @@ WORDING_FILE = "wording.yaml"
 ELEMENTS_FILE = "elements.yaml"
 
 
-class WordingGroup(BaseModel):
+def _one_of(ids, what: str) -> AfterValidator:
+    def check(value: str) -> str:
+        if value not in ids:
+            raise ValueError(f"unknown {what} {value!r}")
+        return value
+
+    return AfterValidator(check)
+
+
+class _Group(BaseModel):
+    """Sentences as they would sit in a letter of this kind and stage."""
+
     model_config = ConfigDict(extra="forbid")
-    rule: str
     kind: LetterKind
     stage: int = Field(ge=1, le=2)
+
+
+class WordingGroup(_Group):
+    rule: Annotated[str, _one_of(WORDING_RULE_IDS, "wording rule")]
     breach: list[str] = []
     clean: list[str] = []
 
-    @field_validator("rule")
-    @classmethod
-    def _known_rule(cls, value: str) -> str:
-        if value not in WORDING_RULE_IDS:
-            raise ValueError(f"unknown wording rule {value!r}")
-        return value
 
-
-class ElementGroup(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    element: str
-    kind: LetterKind
-    stage: int = Field(ge=1, le=2)
+class ElementGroup(_Group):
+    element: Annotated[str, _one_of(ELEMENT_IDS, "element")]
     present: list[str] = []
     absent: list[str] = []
-
-    @field_validator("element")
-    @classmethod
-    def _known_element(cls, value: str) -> str:
-        if value not in ELEMENT_IDS:
-            raise ValueError(f"unknown element {value!r}")
-        return value
 
 
 @dataclass
