@@ -134,10 +134,11 @@ def _subject_of(analysis: LetterAnalysis, sentence: Span, timescale: Timescale) 
     response", "another 4 weeks to arrive"); a bare "three more weeks" in an extension
     letter is the extension."""
     subject = _nearest_subject(analysis, sentence, timescale.start)
-    if subject is not None and not (
-        subject == "extension" and _PROMISE_WORD.search(analysis.document.text[: timescale.start])
-    ):
+    added = _PROMISE_WORD.search(analysis.document.text[: timescale.start])
+    if subject is not None and not (subject == "extension" and added):
         return subject
+    if added and _nearest_subject(analysis, sentence, added.start()) == "exclude":
+        return None  # "the programme will continue for a further 14 weeks"
     after = _label_after(
         analysis, sentence, timescale.end, ["timescale:exclude", "timescale:purpose"]
     )
