@@ -120,6 +120,8 @@ _PROMISE = re.compile(
 # Extension words that are part of the promise itself ("take another 4 weeks"): they say
 # time is added, not what it is for.
 _ADDED = {"further", "another", "additional", "extra", "more"}
+# ...and such a word just before a timescale ("a further 14 weeks")
+_PROMISE_WORD = re.compile(r"\b(?:" + "|".join(_ADDED) + r")\s+(?:\w+\s+)?$", re.IGNORECASE)
 
 
 def _nearest_subject(analysis: LetterAnalysis, sentence: Span, before: int) -> str | None:
@@ -149,9 +151,6 @@ def _subject_of(analysis: LetterAnalysis, sentence: Span, timescale: Timescale) 
     if subject is None and timescale.more and analysis.kind is LetterKind.EXTENSION:
         return "extension"
     return subject
-
-
-_PROMISE_WORD = re.compile(r"\b(?:" + "|".join(_ADDED) + r")\s+(?:\w+\s+)?$", re.IGNORECASE)
 
 
 def _label_after(
